@@ -1,0 +1,45 @@
+using PortCompliance.Core.Ingest;
+using PortCompliance.Core.Model;
+
+namespace PortCompliance.Cli.Commands;
+
+/// <summary>Reads every input a command was given, telling the user about each problem as it goes.</summary>
+internal static class Ingestion
+{
+    public static IReadOnlyList<HostSnapshot> ReadAll(
+        IReadOnlyList<string> inputs, string? host, string? format, CliConsole console)
+    {
+        var (files, problems) = InputSet.Expand(inputs);
+        foreach (var problem in problems)
+        {
+            console.Error.WriteLine(problem);
+        }
+
+        var snapshots = new List<HostSnapshot>(files.Count);
+        foreach (var file in files)
+        {
+            var options = new ListingOptions(file.Path, host, format);
+            var result = file.IsStdin
+                ? ListingReader.Read(console.OpenStdin(), options)
+                : ListingReader.ReadFile(file.Path, options);
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                console.Error.WriteLine(diagnostic);
+            }
+
+            if (result.Snapshot is not { } snapshot)
+            {
+                continue;
+            }
+
+            foreach (var line in snapshot.Unparsed)
+            {
+                console.Error.WriteLine($"{snapshot.Source}:{line.Line}: unparsed: {line.Reason}: {line.Text.Trim()}");
+            }
+
+            snapshots.Add(snapshot);
+        }
+
+        return snapshots;
+    }
+}

@@ -1,0 +1,16 @@
+namespace PortCompliance.Core.Ingest;
+
+/// <summary>Reads one listing, a line at a time, into a <see cref="SnapshotBuilder"/>.</summary>
+internal interface IListingParser
+{
+    /// <summary>Classifies one non-blank line: header, socket, continuation, skipped, or unparsed.</summary>
+    void Accept(int number, string line);
+}
+
+/// <summary>How strongly a line says "this listing is in my format".</summary>
+internal enum Signature
+{
+    None,
+    Row,
+    Header,
+}

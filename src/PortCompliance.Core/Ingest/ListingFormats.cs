@@ -1,0 +1,56 @@
+namespace PortCompliance.Core.Ingest;
+
+/// <summary>The input formats, by key. The key list feeds <c>--input-format</c> help and error messages.</summary>
+public static class ListingFormats
+{
+    /// <summary>Format of a listing in which no line matched any format; all of it is reported unparsed.</summary>
+    public const string Unknown = "unknown";
+
+    private static readonly Format[] All =
+    [
+        new(SsParser.Key, "iproute2 ss (-lntup, -tulnp, -a, -e, -i, -H …)", SsParser.Sniff, b => new SsParser(b)),
+        new(NetstatParser.Key, "net-tools netstat (-plunt, -tulpen, -an …)", NetstatParser.Sniff, b => new NetstatParser(b)),
+    ];
+
+    /// <summary>How many lines the sniffer reads, at most, looking for a header or a row it knows.</summary>
+    internal const int SniffLines = 200;
+
+    public static IReadOnlyList<string> Keys { get; } = [.. All.Select(f => f.Key)];
+
+    public static string Describe() => string.Join(", ", All.Select(f => $"{f.Key}: {f.Description}"));
+
+    public static bool IsKnown(string key) => All.Any(f => f.Key == key);
+
+    internal static IListingParser Create(string key, SnapshotBuilder builder) =>
+        All.Single(f => f.Key == key).Create(builder);
+
+    /// <summary>
+    /// The format of the first line that some format claims; a header outranks a row on the same line.
+    /// Null when nothing in <paramref name="lines"/> looks like a listing.
+    /// </summary>
+    internal static string? Sniff(IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            var best = All
+                .Select(f => (f.Key, Signature: f.Sniff(line)))
+                .Where(x => x.Signature != Signature.None)
+                .OrderByDescending(x => x.Signature)
+                .FirstOrDefault();
+            if (best.Key is not null)
+            {
+                return best.Key;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record Format(
+        string Key,
+        string Description,
+        SniffLine Sniff,
+        Func<SnapshotBuilder, IListingParser> Create);
+
+    private delegate Signature SniffLine(ReadOnlySpan<char> line);
+}

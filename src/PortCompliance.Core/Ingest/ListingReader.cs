@@ -1,0 +1,115 @@
+using System.Text;
+using PortCompliance.Core.Model;
+
+namespace PortCompliance.Core.Ingest;
+
+/// <summary>What to call an input and how to read it; null fields mean "work it out from the content".</summary>
+public sealed record ListingOptions(string Source, string? Host = null, string? Format = null);
+
+/// <summary>The snapshot of one input, or why there is none, plus warnings worth telling the user.</summary>
+public sealed record IngestResult(HostSnapshot? Snapshot, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Streams one listing: decodes it (BOM, CRLF), hashes the bytes, finds the host name, sniffs the format
+/// from the first line some format claims, then hands every non-blank line to that format's parser.
+/// </summary>
+public static class ListingReader
+{
+    private const int MaxUndecidedLines = 10_000;
+
+    public static IngestResult Read(Stream stream, ListingOptions options)
+    {
+        using var hashing = new HashingReadStream(stream);
+        using var reader = new StreamReader(hashing, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var builder = new SnapshotBuilder();
+        var undecided = new List<(int Number, string Line)>();
+        var format = options.Format;
+        IListingParser? parser = format is null ? null : ListingFormats.Create(format, builder);
+        var number = 0;
+        var seenContent = false;
+
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            if (line.Contains('\0'))
+            {
+                return Failed(options.Source, number, "binary data (a NUL byte): this is not an ss or netstat listing");
+            }
+
+            if (!seenContent && HostNames.TryReadDirective(line, out var declared))
+            {
+                builder.DeclaredHost = declared;
+                builder.AddHeader(number);
+                seenContent = true;
+                continue;
+            }
+
+            seenContent = true;
+            if (parser is not null)
+            {
+                parser.Accept(number, line);
+                continue;
+            }
+
+            undecided.Add((number, line));
+            format = ListingFormats.Sniff([line]);
+            if (format is not null || undecided.Count >= MaxUndecidedLines)
+            {
+                parser = Decide(ref format, builder, undecided);
+            }
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        if (parser is null)
+        {
+            parser = Decide(ref format, builder, undecided);
+        }
+
+        if (format == ListingFormats.Unknown && number > 0)
+        {
+            diagnostics.Add(new Diagnostic(options.Source, 0, 0, DiagnosticSeverity.Warning,
+                $"no {string.Join(" or ", ListingFormats.Keys)} header or row found; every line is reported unparsed"));
+        }
+
+        var host = options.Host ?? builder.DeclaredHost ?? (options.Source == "-" ? "stdin" : HostNames.FromPath(options.Source));
+        var snapshot = builder.Build(host, format!, options.Source, hashing.HexDigest(), number);
+        return new IngestResult(snapshot, diagnostics);
+    }
+
+    /// <summary>Reads a file; an unreadable file is a diagnostic, never an exception.</summary>
+    public static IngestResult ReadFile(string path, ListingOptions options)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            return Read(stream, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Failed(options.Source, 0, $"cannot read: {e.Message}");
+        }
+    }
+
+    private static IListingParser Decide(ref string? format, SnapshotBuilder builder, List<(int Number, string Line)> undecided)
+    {
+        format ??= ListingFormats.Unknown;
+        IListingParser parser = format == ListingFormats.Unknown
+            ? new UnknownFormatParser(builder)
+            : ListingFormats.Create(format, builder);
+        foreach (var (number, line) in undecided)
+        {
+            parser.Accept(number, line);
+        }
+
+        undecided.Clear();
+        return parser;
+    }
+
+    private static IngestResult Failed(string source, int line, string message) =>
+        new(null, [new Diagnostic(source, line, 0, DiagnosticSeverity.Error, message)]);
+}

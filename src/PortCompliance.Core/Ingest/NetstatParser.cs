@@ -1,0 +1,170 @@
+using System.Collections.Frozen;
+using PortCompliance.Core.Model;
+
+namespace PortCompliance.Core.Ingest;
+
+/// <summary>
+/// Linux net-tools <c>netstat</c>: <c>-plunt</c>, <c>-tuln</c>, <c>-tulpnW</c>, <c>-tulpen</c> (User, Inode),
+/// <c>-tunap</c>/<c>-an</c> with their non-listening and unix rows, and the notes it prints when not root.
+/// </summary>
+internal sealed class NetstatParser(SnapshotBuilder output) : IListingParser
+{
+    public const string Key = "netstat";
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TcpStates = new[]
+    {
+        "LISTEN", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSE",
+        "CLOSE_WAIT", "LAST_ACK", "CLOSING", "UNKNOWN",
+    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly string[] Notes =
+    [
+        "Active Internet connections",
+        "Active UNIX domain sockets",
+        "Active Bluetooth connections",
+        "(Not all processes could be identified",
+        "will not be shown, you would have to be root",
+        "(No info could be read for \"-p\"",
+    ];
+
+    public static Signature Sniff(ReadOnlySpan<char> line)
+    {
+        var trimmed = line.Trim();
+        if (IsNote(trimmed))
+        {
+            return Signature.Header;
+        }
+
+        var cursor = new TokenCursor(trimmed);
+        return cursor.Next(out var proto) && TryProtocol(proto, out _, out _)
+               && cursor.Next(out var recvQ) && IsCount(recvQ) && cursor.Next(out var sendQ) && IsCount(sendQ)
+            ? Signature.Row
+            : Signature.None;
+    }
+
+    public void Accept(int number, string line)
+    {
+        var trimmed = line.AsSpan().Trim();
+        if (IsNote(trimmed))
+        {
+            output.AddHeader(number);
+            return;
+        }
+
+        var cursor = new TokenCursor(trimmed);
+        cursor.Next(out var protoToken);
+        if (protoToken is "unix")
+        {
+            output.AddSkipped(number, "unix-domain socket");
+            return;
+        }
+
+        if (protoToken is "raw" or "raw6")
+        {
+            output.AddSkipped(number, $"{protoToken} socket: only TCP and UDP are audited");
+            return;
+        }
+
+        if (!TryProtocol(protoToken, out var proto, out var family))
+        {
+            output.AddUnparsed(number, line, "not a netstat row");
+            return;
+        }
+
+        if (!(cursor.Next(out var recvQ) && IsCount(recvQ) && cursor.Next(out var sendQ) && IsCount(sendQ)))
+        {
+            output.AddUnparsed(number, line, "expected Recv-Q and Send-Q numbers after the protocol");
+            return;
+        }
+
+        if (!cursor.Next(out var local) || !cursor.Next(out _))
+        {
+            output.AddUnparsed(number, line, "the row ends before its local and foreign addresses");
+            return;
+        }
+
+        var afterForeign = cursor.Position;
+        var state = ReadOnlySpan<char>.Empty;
+        if (cursor.Next(out var maybeState) && TcpStates.Contains(maybeState))
+        {
+            state = maybeState;
+            afterForeign = cursor.Position;
+        }
+        else if (proto == Protocol.Tcp)
+        {
+            output.AddUnparsed(number, line, "expected a TCP state after the foreign address");
+            return;
+        }
+
+        var listening = proto == Protocol.Tcp ? state is "LISTEN" : state.IsEmpty || state is "CLOSE";
+        if (!listening)
+        {
+            output.AddSkipped(number, proto == Protocol.Udp ? $"connected UDP socket ({state})" : $"not listening ({state})");
+            return;
+        }
+
+        if (!Endpoint.TryParse(local, proto, family, output.Pool, out var endpoint, out var error)
+            || !NetstatProgram.TryRead(cursor.PeekRestFrom(afterForeign), output.Pool, out var processes, out error))
+        {
+            output.AddUnparsed(number, line, error);
+            return;
+        }
+
+        output.AddSocket(new ListeningSocket
+        {
+            Proto = proto,
+            Family = endpoint.Family,
+            Address = endpoint.Address,
+            Port = endpoint.Port,
+            PortName = endpoint.PortName,
+            Interface = endpoint.Interface,
+            Scope = BindScopes.Classify(endpoint.Address, endpoint.Interface),
+            Processes = processes,
+            Line = number,
+            Text = line,
+        });
+    }
+
+    private static bool TryProtocol(ReadOnlySpan<char> token, out Protocol proto, out IpFamily family)
+    {
+        (proto, family) = (Protocol.Tcp, IpFamily.IPv4);
+        switch (token)
+        {
+            case "tcp":
+                return true;
+            case "tcp6":
+                family = IpFamily.IPv6;
+                return true;
+            case "udp" or "udpl":
+                proto = Protocol.Udp;
+                return true;
+            case "udp6" or "udpl6":
+                (proto, family) = (Protocol.Udp, IpFamily.IPv6);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsNote(ReadOnlySpan<char> trimmed)
+    {
+        if (trimmed.StartsWith("Proto ") && (trimmed.Contains("Recv-Q", StringComparison.Ordinal)
+                                              || trimmed.Contains("RefCnt", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        foreach (var note in Notes)
+        {
+            if (trimmed.StartsWith(note, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCount(ReadOnlySpan<char> token) =>
+        token.Length > 0 && !token.ContainsAnyExceptInRange('0', '9');
+}

@@ -1,0 +1,90 @@
+using PortCompliance.Core.Model;
+
+namespace PortCompliance.Core.Ingest;
+
+/// <summary>
+/// Collects what a parser makes of each line. Every non-blank line lands in exactly one place:
+/// a header, a socket (or its continuation), a skipped row, or an unparsed line.
+/// </summary>
+internal sealed class SnapshotBuilder
+{
+    private const int MaxKeptText = 1000;
+
+    private readonly List<ListeningSocket> _sockets = [];
+    private readonly List<SkippedLine> _skipped = [];
+    private readonly List<UnparsedLine> _unparsed = [];
+    private readonly List<int> _headers = [];
+
+    public StringPool Pool { get; } = new();
+
+    /// <summary>The host named by a <c># host: NAME</c> first line, if any.</summary>
+    public string? DeclaredHost { get; set; }
+
+    /// <summary>What the last row was, so detail lines (<c>ss -i</c>, <c>-m</c>) know whom they belong to.</summary>
+    public RowKind LastRow { get; private set; }
+
+    private int _lastRowLine;
+
+    public void AddHeader(int line)
+    {
+        _headers.Add(line);
+        LastRow = RowKind.None;
+    }
+
+    public void AddSocket(ListeningSocket socket)
+    {
+        _sockets.Add(socket with { LastLine = socket.Line });
+        LastRow = RowKind.Socket;
+        _lastRowLine = socket.Line;
+    }
+
+    public void AddSkipped(int line, string reason)
+    {
+        _skipped.Add(new SkippedLine(line, reason));
+        LastRow = RowKind.Skipped;
+        _lastRowLine = line;
+    }
+
+    public void AddUnparsed(int line, string text, string reason)
+    {
+        var kept = text.Length > MaxKeptText ? text[..MaxKeptText] + "…" : text;
+        _unparsed.Add(new UnparsedLine(line, kept, reason));
+        LastRow = RowKind.None;
+    }
+
+    /// <summary>A detail line under the last row: it extends a socket, or is skipped with its row.</summary>
+    public void AddContinuation(int line)
+    {
+        switch (LastRow)
+        {
+            case RowKind.Socket:
+                _sockets[^1] = _sockets[^1] with { LastLine = line };
+                break;
+            case RowKind.Skipped:
+                _skipped.Add(new SkippedLine(line, $"details of line {_lastRowLine}"));
+                break;
+            default:
+                throw new InvalidOperationException("a continuation line needs a row above it");
+        }
+    }
+
+    public HostSnapshot Build(string host, string format, string source, string sha256, int lineCount) => new()
+    {
+        Host = host,
+        Format = format,
+        Source = source,
+        Sha256 = sha256,
+        Sockets = _sockets,
+        Skipped = _skipped,
+        Unparsed = _unparsed,
+        HeaderLines = _headers,
+        LineCount = lineCount,
+    };
+}
+
+internal enum RowKind
+{
+    None,
+    Socket,
+    Skipped,
+}

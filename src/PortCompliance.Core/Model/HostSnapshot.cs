@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace PortCompliance.Core.Model;
+
+/// <summary>Everything one input said about one host's listening sockets, with its provenance.</summary>
+public sealed record HostSnapshot
+{
+    public required string Host { get; init; }
+
+    /// <summary>Input format key (<c>ss</c>, <c>netstat</c>, …) or <c>unknown</c> when nothing matched.</summary>
+    public required string Format { get; init; }
+
+    public required string Source { get; init; }
+    public required string Sha256 { get; init; }
+    public required IReadOnlyList<ListeningSocket> Sockets { get; init; }
+    public required IReadOnlyList<SkippedLine> Skipped { get; init; }
+    public required IReadOnlyList<UnparsedLine> Unparsed { get; init; }
+
+    /// <summary>Lines recognised as headers or known notes (column titles, netstat's root note).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<int> HeaderLines { get; init; } = [];
+
+    /// <summary>Physical lines in the source, blank ones included.</summary>
+    [JsonIgnore]
+    public int LineCount { get; init; }
+}

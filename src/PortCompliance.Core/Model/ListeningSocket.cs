@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+
+namespace PortCompliance.Core.Model;
+
+/// <summary>One listening TCP socket or bound UDP socket, normalized from any input format.</summary>
+public sealed record ListeningSocket
+{
+    public required Protocol Proto { get; init; }
+    public required IpFamily Family { get; init; }
+
+    /// <summary>As the listing shows it: IPv6 without brackets, <c>*</c> for the star, host names kept.</summary>
+    public required string Address { get; init; }
+
+    public required int Port { get; init; }
+
+    /// <summary>The service name the listing printed instead of a number (<c>*:ssh</c>), else null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PortName { get; init; }
+
+    /// <summary>The <c>%iface</c> suffix, else null.</summary>
+    public required string? Interface { get; init; }
+
+    public required BindScope Scope { get; init; }
+    public required IReadOnlyList<SocketProcess> Processes { get; init; }
+
+    /// <summary>1-based line of the socket's row in its source.</summary>
+    public required int Line { get; init; }
+
+    /// <summary>Last line that belongs to this socket (continuation lines such as <c>ss -i</c> details).</summary>
+    [JsonIgnore]
+    public int LastLine { get; init; }
+
+    /// <summary>The row exactly as read, the evidence a finding rests on.</summary>
+    [JsonIgnore]
+    public string Text { get; init; } = "";
+}
