@@ -148,9 +148,12 @@ internal readonly record struct Endpoint(string Address, IpFamily Family, string
     // IPAddress.TryParse accepts "1" or "127.1"; listings never print those, so they are names at best.
     private static bool IsDottedQuad(ReadOnlySpan<char> address) => address.Count('.') == 3;
 
+    private static readonly System.Buffers.SearchValues<char> DigitsAndDots = System.Buffers.SearchValues.Create("0123456789.");
+
     private static bool IsHostName(ReadOnlySpan<char> name)
     {
-        if (name.IsEmpty || name.Length > 253 || name[0] == '-' || name[0] == '.')
+        // All digits and dots is a malformed address (300.1.1.1), not a name.
+        if (name.IsEmpty || name.Length > 253 || name[0] == '-' || name[0] == '.' || !name.ContainsAnyExcept(DigitsAndDots))
         {
             return false;
         }
