@@ -20,11 +20,16 @@ public class ParseBenchmarks
 
     private byte[] _listing = [];
 
-    [Params("ss/ss-lntup-debian12-db.txt", "ss/ss-tunap-debian12-db.txt", "netstat/netstat-tulpen-debian12-db.txt")]
+    /// <summary>Every row a listener (ss -lntup), half of them ESTAB (ss -tunap), and netstat with -e columns.</summary>
+    [Params("ss-lntup", "ss-tunap", "netstat-tulpen")]
     public string Sample { get; set; } = "";
 
     [GlobalSetup]
-    public void Setup() => _listing = Build(Path.Combine(FindSamples(), Sample), Lines);
+    public void Setup()
+    {
+        var folder = Sample.StartsWith("netstat", StringComparison.Ordinal) ? "netstat" : "ss";
+        _listing = Build(Path.Combine(FindSamples(), folder, $"{Sample}-debian12-db.txt"), Lines);
+    }
 
     [Benchmark]
     public int Read()
@@ -50,10 +55,9 @@ public class ParseBenchmarks
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var samples = Path.Combine(dir.FullName, "samples");
             if (File.Exists(Path.Combine(dir.FullName, "PortCompliance.sln")))
             {
-                return samples;
+                return Path.Combine(dir.FullName, "samples");
             }
         }
 

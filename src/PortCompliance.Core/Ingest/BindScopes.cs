@@ -11,19 +11,23 @@ public static class BindScopes
         "localhost", "localhost.localdomain", "localhost4", "localhost6", "ip6-localhost", "ip6-loopback",
     };
 
-    public static BindScope Classify(string address, string? device)
+    public static BindScope Classify(string address, string? device) =>
+        Classify(address, IPAddress.TryParse(address, out var ip) ? ip : null, device);
+
+    /// <summary>As above, for a caller that has parsed the address already (null: not an IP literal).</summary>
+    internal static BindScope Classify(string address, IPAddress? ip, string? device)
     {
         if (device is "lo")
         {
             return BindScope.Loopback;
         }
 
-        if (address is "*" or "0.0.0.0" or "::")
+        if (address is "*")
         {
             return BindScope.Wildcard;
         }
 
-        if (IPAddress.TryParse(address, out var ip))
+        if (ip is not null)
         {
             if (ip.IsIPv4MappedToIPv6)
             {

@@ -4,7 +4,7 @@ using PortCompliance.Core.Model;
 namespace PortCompliance.Core.Ingest;
 
 /// <summary>A local <c>address:port</c> column split into its parts, every form ss and netstat print.</summary>
-internal readonly record struct Endpoint(string Address, IpFamily Family, string? Interface, int Port, string? PortName)
+internal readonly record struct Endpoint(string Address, IpFamily Family, string? Interface, int Port, string? PortName, BindScope Scope)
 {
     /// <summary>
     /// Reads <c>0.0.0.0:22</c>, <c>[::]:22</c>, <c>*:22</c>, <c>:::22</c>, <c>::1:323</c>, <c>[fe80::1]%eth0:8443</c>,
@@ -12,7 +12,7 @@ internal readonly record struct Endpoint(string Address, IpFamily Family, string
     /// </summary>
     /// <param name="familyHint">The family the row's protocol column implies (netstat's tcp6), if any.</param>
     public static bool TryParse(
-        ReadOnlySpan<char> token, Protocol proto, IpFamily? familyHint, StringPool pool,
+        ReadOnlySpan<char> token, Protocol proto, IpFamily? familyHint, Interner pool,
         out Endpoint endpoint, out string error)
     {
         endpoint = default;
@@ -77,7 +77,7 @@ internal readonly record struct Endpoint(string Address, IpFamily Family, string
             return false;
         }
 
-        if (!TryReadFamily(address, bracketed, familyHint, out var family))
+        if (!TryReadFamily(address, bracketed, familyHint, out var family, out var ip))
         {
             error = $"'{address}' is neither an IP address nor a host name";
             return false;
@@ -89,12 +89,15 @@ internal readonly record struct Endpoint(string Address, IpFamily Family, string
             return false;
         }
 
+        var text = pool.String(address);
+        var deviceName = device.IsEmpty ? null : pool.String(device);
         endpoint = new Endpoint(
-            pool.Get(address),
+            text,
             family,
-            device.IsEmpty ? null : pool.Get(device),
+            deviceName,
             number,
-            portName is null ? null : pool.Get(portName));
+            portName is null ? null : pool.String(portName),
+            BindScopes.Classify(text, ip, deviceName));
         error = "";
         return true;
     }
@@ -126,15 +129,16 @@ internal readonly record struct Endpoint(string Address, IpFamily Family, string
         return false;
     }
 
-    private static bool TryReadFamily(ReadOnlySpan<char> address, bool bracketed, IpFamily? hint, out IpFamily family)
+    private static bool TryReadFamily(ReadOnlySpan<char> address, bool bracketed, IpFamily? hint, out IpFamily family, out IPAddress? ip)
     {
+        ip = null;
         if (address is "*")
         {
             family = IpFamily.Any;
             return true;
         }
 
-        if (IPAddress.TryParse(address, out var ip))
+        if (IPAddress.TryParse(address, out ip))
         {
             family = ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? IpFamily.IPv6 : IpFamily.IPv4;
             return address.Contains(':') || family == IpFamily.IPv4 && IsDottedQuad(address);

@@ -23,9 +23,9 @@ public static class HostNames
     }
 
     /// <summary>Reads the name from a <c># host: NAME</c> line, if this is one.</summary>
-    public static bool TryReadDirective(string line, out string host)
+    public static bool TryReadDirective(ReadOnlySpan<char> line, out string host)
     {
-        var text = line.AsSpan().Trim();
+        var text = line.Trim();
         host = "";
         if (!text.StartsWith(Directive, StringComparison.OrdinalIgnoreCase))
         {

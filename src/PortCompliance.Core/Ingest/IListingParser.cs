@@ -4,7 +4,7 @@ namespace PortCompliance.Core.Ingest;
 internal interface IListingParser
 {
     /// <summary>Classifies one non-blank line: header, socket, continuation, skipped, or unparsed.</summary>
-    void Accept(int number, string line);
+    void Accept(int number, ReadOnlySpan<char> line);
 }
 
 /// <summary>How strongly a line says "this listing is in my format".</summary>

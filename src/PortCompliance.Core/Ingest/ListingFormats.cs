@@ -25,25 +25,23 @@ public static class ListingFormats
         All.Single(f => f.Key == key).Create(builder);
 
     /// <summary>
-    /// The format of the first line that some format claims; a header outranks a row on the same line.
-    /// Null when nothing in <paramref name="lines"/> looks like a listing.
+    /// The format that claims this line most strongly (a header outranks a row), or null when none does.
+    /// The reader asks line by line until one answers.
     /// </summary>
-    internal static string? Sniff(IEnumerable<string> lines)
+    internal static string? Sniff(ReadOnlySpan<char> line)
     {
-        foreach (var line in lines)
+        string? best = null;
+        var strength = Signature.None;
+        foreach (var format in All)
         {
-            var best = All
-                .Select(f => (f.Key, Signature: f.Sniff(line)))
-                .Where(x => x.Signature != Signature.None)
-                .OrderByDescending(x => x.Signature)
-                .FirstOrDefault();
-            if (best.Key is not null)
+            var signature = format.Sniff(line);
+            if (signature > strength)
             {
-                return best.Key;
+                (best, strength) = (format.Key, signature);
             }
         }
 
-        return null;
+        return best;
     }
 
     private sealed record Format(

@@ -27,11 +27,12 @@ public static class ListingReader
         IListingParser? parser = format is null ? null : ListingFormats.Create(format, builder);
         var number = 0;
         var seenContent = false;
+        var lines = new LineSplitter(reader);
 
-        while (reader.ReadLine() is { } line)
+        while (lines.TryReadLine(out var line))
         {
             number++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (line.IsWhiteSpace())
             {
                 continue;
             }
@@ -56,8 +57,8 @@ public static class ListingReader
                 continue;
             }
 
-            undecided.Add((number, line));
-            format = ListingFormats.Sniff([line]);
+            undecided.Add((number, line.ToString()));
+            format = ListingFormats.Sniff(line);
             if (format is not null || undecided.Count >= MaxUndecidedLines)
             {
                 parser = Decide(ref format, builder, undecided);

@@ -42,9 +42,9 @@ internal sealed class NetstatParser(SnapshotBuilder output) : IListingParser
             : Signature.None;
     }
 
-    public void Accept(int number, string line)
+    public void Accept(int number, ReadOnlySpan<char> line)
     {
-        var trimmed = line.AsSpan().Trim();
+        var trimmed = line.Trim();
         if (IsNote(trimmed))
         {
             output.AddHeader(number);
@@ -103,26 +103,14 @@ internal sealed class NetstatParser(SnapshotBuilder output) : IListingParser
             return;
         }
 
-        if (!Endpoint.TryParse(local, proto, family, output.Pool, out var endpoint, out var error)
-            || !NetstatProgram.TryRead(cursor.PeekRestFrom(afterForeign), output.Pool, out var processes, out error))
+        if (!Endpoint.TryParse(local, proto, family, output.Interner, out var endpoint, out var error)
+            || !NetstatProgram.TryRead(cursor.PeekRestFrom(afterForeign), output.Interner, out var processes, out error))
         {
             output.AddUnparsed(number, line, error);
             return;
         }
 
-        output.AddSocket(new ListeningSocket
-        {
-            Proto = proto,
-            Family = endpoint.Family,
-            Address = endpoint.Address,
-            Port = endpoint.Port,
-            PortName = endpoint.PortName,
-            Interface = endpoint.Interface,
-            Scope = BindScopes.Classify(endpoint.Address, endpoint.Interface),
-            Processes = processes,
-            Line = number,
-            Text = line,
-        });
+        output.AddSocket(number, line, proto, endpoint, processes);
     }
 
     private static bool TryProtocol(ReadOnlySpan<char> token, out Protocol proto, out IpFamily family)

@@ -10,7 +10,7 @@ internal static class NetstatProgram
 {
     private static readonly string[] Timers = ["off (", "on (", "keepalive (", "timewait (", "probe (", "unkn-"];
 
-    public static bool TryRead(ReadOnlySpan<char> text, StringPool pool, out IReadOnlyList<SocketProcess> processes, out string error)
+    public static bool TryRead(ReadOnlySpan<char> text, Interner pool, out IReadOnlyList<SocketProcess> processes, out string error)
     {
         processes = [];
         error = "";
@@ -32,7 +32,7 @@ internal static class NetstatProgram
         return false;
     }
 
-    private static bool IsProgramOrNone(ReadOnlySpan<char> text, StringPool pool, ref IReadOnlyList<SocketProcess> processes)
+    private static bool IsProgramOrNone(ReadOnlySpan<char> text, Interner pool, ref IReadOnlyList<SocketProcess> processes)
     {
         if (text.IsEmpty || text is "-")
         {
@@ -46,7 +46,9 @@ internal static class NetstatProgram
         }
 
         var name = text[(slash + 1)..].Trim();
-        processes = [new SocketProcess(pool.Get(name), pid)];
+        var set = pool.StartProcessSet();
+        set.Add(pool.Process(name, pid));
+        processes = pool.ProcessSet(set);
         return true;
     }
 

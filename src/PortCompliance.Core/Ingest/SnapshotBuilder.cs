@@ -15,7 +15,7 @@ internal sealed class SnapshotBuilder
     private readonly List<UnparsedLine> _unparsed = [];
     private readonly List<int> _headers = [];
 
-    public StringPool Pool { get; } = new();
+    public Interner Interner { get; } = new();
 
     /// <summary>The host named by a <c># host: NAME</c> first line, if any.</summary>
     public string? DeclaredHost { get; set; }
@@ -31,11 +31,24 @@ internal sealed class SnapshotBuilder
         LastRow = RowKind.None;
     }
 
-    public void AddSocket(ListeningSocket socket)
+    public void AddSocket(int number, ReadOnlySpan<char> line, Protocol proto, Endpoint endpoint, IReadOnlyList<SocketProcess> processes)
     {
-        _sockets.Add(socket with { LastLine = socket.Line });
+        _sockets.Add(new ListeningSocket
+        {
+            Proto = proto,
+            Family = endpoint.Family,
+            Address = endpoint.Address,
+            Port = endpoint.Port,
+            PortName = endpoint.PortName,
+            Interface = endpoint.Interface,
+            Scope = endpoint.Scope,
+            Processes = processes,
+            Line = number,
+            LastLine = number,
+            Text = line.TrimEnd().ToString(), // ss pads rows to the terminal width
+        });
         LastRow = RowKind.Socket;
-        _lastRowLine = socket.Line;
+        _lastRowLine = number;
     }
 
     public void AddSkipped(int line, string reason)
@@ -45,9 +58,9 @@ internal sealed class SnapshotBuilder
         _lastRowLine = line;
     }
 
-    public void AddUnparsed(int line, string text, string reason)
+    public void AddUnparsed(int line, ReadOnlySpan<char> text, string reason)
     {
-        var kept = text.Length > MaxKeptText ? text[..MaxKeptText] + "…" : text;
+        var kept = text.Length > MaxKeptText ? string.Concat(text[..MaxKeptText], "…") : text.ToString();
         _unparsed.Add(new UnparsedLine(line, kept, reason));
         LastRow = RowKind.None;
     }

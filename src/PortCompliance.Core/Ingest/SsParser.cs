@@ -47,7 +47,7 @@ internal sealed class SsParser(SnapshotBuilder output) : IListingParser
             : Signature.None;
     }
 
-    public void Accept(int number, string line)
+    public void Accept(int number, ReadOnlySpan<char> line)
     {
         var cursor = new TokenCursor(line);
         cursor.Next(out var first);
@@ -112,33 +112,21 @@ internal sealed class SsParser(SnapshotBuilder output) : IListingParser
         ReadSocket(number, line, local, proto, cursor.Rest);
     }
 
-    private void ReadSocket(int number, string line, ReadOnlySpan<char> local, Protocol proto, ReadOnlySpan<char> rest)
+    private void ReadSocket(int number, ReadOnlySpan<char> line, ReadOnlySpan<char> local, Protocol proto, ReadOnlySpan<char> rest)
     {
-        if (!Endpoint.TryParse(local, proto, null, output.Pool, out var endpoint, out var error))
+        if (!Endpoint.TryParse(local, proto, null, output.Interner, out var endpoint, out var error))
         {
             output.AddUnparsed(number, line, error);
             return;
         }
 
-        if (!SsUsers.TryRead(rest, output.Pool, out var processes, out error))
+        if (!SsUsers.TryRead(rest, output.Interner, out var processes, out error))
         {
             output.AddUnparsed(number, line, error);
             return;
         }
 
-        output.AddSocket(new ListeningSocket
-        {
-            Proto = proto,
-            Family = endpoint.Family,
-            Address = endpoint.Address,
-            Port = endpoint.Port,
-            PortName = endpoint.PortName,
-            Interface = endpoint.Interface,
-            Scope = BindScopes.Classify(endpoint.Address, endpoint.Interface),
-            Processes = processes,
-            Line = number,
-            Text = line,
-        });
+        output.AddSocket(number, line, proto, endpoint, processes);
     }
 
     /// <summary>Picks the protocol from the Netid column, or — when <c>ss -lnt</c> left it out — from the state.</summary>

@@ -10,7 +10,7 @@ internal static class SsUsers
 {
     private const string Marker = "users:(";
 
-    public static bool TryRead(ReadOnlySpan<char> text, StringPool pool, out IReadOnlyList<SocketProcess> processes, out string error)
+    public static bool TryRead(ReadOnlySpan<char> text, Interner pool, out IReadOnlyList<SocketProcess> processes, out string error)
     {
         processes = [];
         error = "";
@@ -21,7 +21,7 @@ internal static class SsUsers
         }
 
         var rest = text[(at + Marker.Length)..];
-        var found = new List<SocketProcess>(1);
+        var found = pool.StartProcessSet();
         while (true)
         {
             if (!rest.StartsWith("(\""))
@@ -37,7 +37,7 @@ internal static class SsUsers
                 return false;
             }
 
-            var process = new SocketProcess(pool.Get(name), pid);
+            var process = pool.Process(name, pid);
             if (!found.Contains(process))
             {
                 found.Add(process); // one process on several fds is still one process
@@ -51,7 +51,7 @@ internal static class SsUsers
 
             if (rest.StartsWith(')'))
             {
-                processes = found;
+                processes = pool.ProcessSet(found);
                 return true;
             }
 

@@ -30,7 +30,7 @@ public sealed record ListeningSocket
     [JsonIgnore]
     public int LastLine { get; init; }
 
-    /// <summary>The row exactly as read, the evidence a finding rests on.</summary>
+    /// <summary>The row as read, less its trailing padding: the evidence a finding rests on.</summary>
     [JsonIgnore]
     public string Text { get; init; } = "";
 }

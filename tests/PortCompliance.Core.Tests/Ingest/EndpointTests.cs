@@ -8,7 +8,7 @@ public sealed class EndpointTests
 {
     private static Endpoint Parse(string token, Protocol proto = Protocol.Tcp, IpFamily? hint = null)
     {
-        Assert.True(Endpoint.TryParse(token, proto, hint, new StringPool(), out var endpoint, out var error), error);
+        Assert.True(Endpoint.TryParse(token, proto, hint, new Interner(), out var endpoint, out var error), error);
         return endpoint;
     }
 
@@ -58,7 +58,7 @@ public sealed class EndpointTests
     [InlineData("0.0.0.0%:22", "empty %interface")]
     public void Should_Explain_What_Is_Wrong_With_A_Bad_Address(string token, string message)
     {
-        Assert.False(Endpoint.TryParse(token, Protocol.Tcp, null, new StringPool(), out _, out var error));
+        Assert.False(Endpoint.TryParse(token, Protocol.Tcp, null, new Interner(), out _, out var error));
         Assert.Contains(message, error);
     }
 }
