@@ -10,7 +10,9 @@ public static class CliApp
     {
         var root = new RootCommand("PortCompliance: which ports are listening, and is each one allowed?")
         {
+            AuditCommand.Create(console),
             ParseCommand.Create(console),
+            PolicyCommand.Create(console),
         };
 
         var result = root.Parse(args);

@@ -3,18 +3,33 @@ using PortCompliance.Tests.Shared;
 
 namespace PortCompliance.Cli.Tests;
 
-/// <summary>Runs the real command tree in-process, from the repository root, with captured streams.</summary>
+/// <summary>
+/// Runs the real command tree in-process, from the repository root, with captured streams. Runs are serialized:
+/// they change the process's working directory and, when asked, its environment.
+/// </summary>
 internal sealed record CliRun(int ExitCode, string Out, string Error)
 {
-    public static CliRun WithStdin(string stdin, params string[] args)
+    private static readonly Lock Gate = new();
+
+    public static CliRun Of(params string[] args) => With("", new Dictionary<string, string?>(), args);
+
+    public static CliRun WithStdin(string stdin, params string[] args) => With(stdin, new Dictionary<string, string?>(), args);
+
+    public static CliRun With(string stdin, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
         var console = new CliConsole(output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin)));
-        var previous = Environment.CurrentDirectory;
         lock (Gate)
         {
+            var previousDirectory = Environment.CurrentDirectory;
+            var previousEnvironment = environment.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
             Environment.CurrentDirectory = RepoPaths.Root;
+            foreach (var (name, value) in environment)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
             try
             {
                 var code = CliApp.Run(args, console);
@@ -22,12 +37,12 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
             }
             finally
             {
-                Environment.CurrentDirectory = previous;
+                Environment.CurrentDirectory = previousDirectory;
+                foreach (var (name, value) in previousEnvironment)
+                {
+                    Environment.SetEnvironmentVariable(name, value);
+                }
             }
         }
     }
-
-    public static CliRun Of(params string[] args) => WithStdin("", args);
-
-    private static readonly Lock Gate = new();
 }

@@ -6,13 +6,19 @@ namespace PortCompliance.Cli.Commands;
 /// <summary>Reads every input a command was given, telling the user about each problem as it goes.</summary>
 internal static class Ingestion
 {
-    public static IReadOnlyList<HostSnapshot> ReadAll(
+    /// <summary>The snapshots read, and the inputs that could not be read at all (the batch goes on without them).</summary>
+    public static (IReadOnlyList<HostSnapshot> Snapshots, IReadOnlyList<InputProblem> Failed) ReadAll(
         IReadOnlyList<string> inputs, string? host, string? format, CliConsole console)
     {
         var (files, problems) = InputSet.Expand(inputs);
+        var failed = new List<InputProblem>();
         foreach (var problem in problems)
         {
             console.Error.WriteLine(problem);
+            if (problem.Severity == DiagnosticSeverity.Error)
+            {
+                failed.Add(new InputProblem(problem.File, problem.Line, problem.Message));
+            }
         }
 
         var snapshots = new List<HostSnapshot>(files.Count);
@@ -29,6 +35,7 @@ internal static class Ingestion
 
             if (result.Snapshot is not { } snapshot)
             {
+                failed.AddRange(result.Diagnostics.Select(d => new InputProblem(d.File, d.Line, d.Message)));
                 continue;
             }
 
@@ -40,6 +47,6 @@ internal static class Ingestion
             snapshots.Add(snapshot);
         }
 
-        return snapshots;
+        return (snapshots, failed);
     }
 }

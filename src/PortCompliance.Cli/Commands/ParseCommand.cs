@@ -36,7 +36,7 @@ internal static class ParseCommand
                 return ExitCodes.Usage;
             }
 
-            var snapshots = Ingestion.ReadAll(paths, hostName, parsed.GetValue(inputFormat), console);
+            var (snapshots, _) = Ingestion.ReadAll(paths, hostName, parsed.GetValue(inputFormat), console);
             if (snapshots.Count == 0)
             {
                 console.Error.WriteLine("portcompliance: no input could be read");

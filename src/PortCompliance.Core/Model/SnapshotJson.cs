@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace PortCompliance.Core.Model;
 
@@ -13,7 +12,8 @@ public static class SnapshotJson
 {
     private static readonly SnapshotJsonContext Context = new(new JsonSerializerOptions(SnapshotJsonContext.Default.Options)
     {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Relaxed: config lines keep their quotes readable ('localhost'); HTML output escapes on its own.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NewLine = "\n",
     });
 

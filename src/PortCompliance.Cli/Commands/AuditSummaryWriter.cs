@@ -1,0 +1,56 @@
+using PortCompliance.Core.Model;
+
+namespace PortCompliance.Cli.Commands;
+
+/// <summary>The console view of an audit: per host counts by severity, the worst findings, the verdict.</summary>
+internal static class AuditSummaryWriter
+{
+    private const int WorstShown = 10;
+
+    public static void Write(AuditResult result, IReadOnlyList<string> written, TextWriter output)
+    {
+        output.WriteLine($"PortCompliance {result.Tool.Version} audit of {result.AuditDate:yyyy-MM-dd} — policy {result.Policy.Id} (sha256 {result.Policy.Sha256[..12]}…)");
+        output.WriteLine();
+
+        var hostWidth = Math.Max(4, result.Hosts.Max(h => h.Host.Length));
+        output.WriteLine($"{"HOST".PadRight(hostWidth)}  SOCKETS  CRIT  HIGH  MED  LOW  INFO  WAIVED  STATUS");
+        foreach (var host in result.Hosts)
+        {
+            var c = host.Counts;
+            output.WriteLine(
+                $"{host.Host.PadRight(hostWidth)}  {host.Sockets.Count,7}  {c.Critical,4}  {c.High,4}  {c.Medium,3}  {c.Low,3}  {c.Info,4}  " +
+                $"{host.Findings.Count(f => f.Waived),6}  {(host.Compliant ? "compliant" : "NOT COMPLIANT")}");
+        }
+
+        var worst = result.Hosts.SelectMany(h => h.Findings).Where(f => !f.Waived)
+            .OrderByDescending(f => f.Severity).ThenBy(f => f.Host, StringComparer.Ordinal).Take(WorstShown).ToList();
+        if (worst.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Worst findings:");
+            foreach (var f in worst)
+            {
+                output.WriteLine($"  {f.Severity.Name().ToUpperInvariant(),-8}  {f.Host}  {f.Rule}  {Where(f)}");
+                output.WriteLine($"            {f.Message}");
+            }
+        }
+
+        var s = result.Summary;
+        output.WriteLine();
+        output.WriteLine(
+            $"{s.CompliantHosts} of {s.Hosts} host(s) compliant; findings: {s.Findings.Critical} critical, {s.Findings.High} high, " +
+            $"{s.Findings.Medium} medium, {s.Findings.Low} low, {s.Findings.Info} info; {s.Waived} waived" +
+            (s.InputErrors > 0 ? $"; {s.InputErrors} input(s) could not be read" : "") + ".");
+        output.WriteLine(s.Verdict == "pass"
+            ? $"Verdict: PASS — nothing at or above {s.FailOn.Name()}."
+            : $"Verdict: FAIL — {s.Findings.AtOrAbove(s.FailOn)} finding(s) at or above {s.FailOn.Name()} (--fail-on).");
+        foreach (var path in written)
+        {
+            output.WriteLine($"Wrote {path}");
+        }
+    }
+
+    private static string Where(Finding f) => f.Port is { } port
+        ? $"{f.Proto?.ToString().ToLowerInvariant()} {(f.Address?.Contains(':') == true ? $"[{f.Address}]" : f.Address)}:{port}"
+        : $"{f.Evidence?.Source}:{f.Evidence?.Line}";
+}

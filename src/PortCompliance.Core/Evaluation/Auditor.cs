@@ -1,0 +1,88 @@
+using PortCompliance.Core.Model;
+using PortCompliance.Core.Policy;
+
+namespace PortCompliance.Core.Evaluation;
+
+/// <summary>What an audit needs besides the inputs: the clock, the failure threshold, and host tags.</summary>
+public sealed record AuditSettings(DateTimeOffset Now, Severity FailOn, string ToolVersion)
+{
+    /// <summary>Inventory tags by host name (groups match on them); empty until an inventory is given.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyCollection<string>> Tags { get; init; } =
+        new Dictionary<string, IReadOnlyCollection<string>>();
+
+    public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+}
+
+/// <summary>The evaluate stage: snapshots and a policy in, findings out. Pure: no files, no clock of its own.</summary>
+public static class Auditor
+{
+    private static readonly IRule[] Rules =
+    [
+        new ForbiddenPortsRule(),
+        new LoopbackOnlyRule(),
+        new WildcardBindRule(),
+        new ApprovedPortsRule(),
+        new ExpectedProcessRule(),
+        new UnknownProcessRule(),
+        new UnparsedInputRule(),
+    ];
+
+    public static HostResult Evaluate(HostSnapshot host, Policy.Policy policy, ServiceCatalogue catalogue, AuditSettings settings)
+    {
+        var tags = settings.Tags.TryGetValue(host.Host, out var t) ? t : [];
+        var rules = policy.Groups.Where(g => g.Matches(host.Host, tags)).Aggregate(policy.Rules, (set, g) => set.With(g.Rules));
+        var factory = new FindingFactory(rules, catalogue);
+        var raw = Rules.Where(r => rules.Settings[r.Id].Enabled).SelectMany(r => r.Check(host, rules, factory)).ToList();
+        var findings = Waivers.Apply(raw, policy.Waivers, settings.Today, rules)
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.Rule, StringComparer.Ordinal)
+            .ThenBy(f => f.Evidence?.Line ?? 0)
+            .ThenBy(f => f.Port ?? 0)
+            .ToList();
+        var counts = SeverityCounts.Of(findings);
+        return new HostResult
+        {
+            Host = host.Host,
+            Format = host.Format,
+            Source = host.Source,
+            Sha256 = host.Sha256,
+            Compliant = counts.AtOrAbove(Severity.Low) == 0,
+            Counts = counts,
+            Sockets = host.Sockets,
+            Skipped = host.Skipped,
+            Unparsed = host.Unparsed,
+            Findings = findings,
+        };
+    }
+
+    public static AuditResult Audit(
+        IReadOnlyList<HostSnapshot> hosts, IReadOnlyList<InputProblem> inputErrors, Policy.Policy policy,
+        ServiceCatalogue catalogue, AuditSettings settings)
+    {
+        var results = hosts.Select(h => Evaluate(h, policy, catalogue, settings)).ToList();
+        var all = results.SelectMany(h => h.Findings).ToList();
+        var counts = SeverityCounts.Of(all);
+        return new AuditResult
+        {
+            Tool = new ToolInfo("portcompliance", settings.ToolVersion),
+            GeneratedAt = settings.Now,
+            AuditDate = settings.Today,
+            Policy = new PolicyInfo(policy.Id, policy.Title, policy.Sha256, [.. policy.Sources.Select(s => new PolicySourceInfo(s.Path, s.Sha256))]),
+            Summary = new AuditSummary
+            {
+                Hosts = results.Count,
+                CompliantHosts = results.Count(h => h.Compliant),
+                Sockets = results.Sum(h => h.Sockets.Count),
+                Findings = counts,
+                Waived = all.Count(f => f.Waived),
+                ByRule = all.Where(f => !f.Waived).GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Count()),
+                InputErrors = inputErrors.Count,
+                FailOn = settings.FailOn,
+                Verdict = counts.AtOrAbove(settings.FailOn) == 0 ? "pass" : "fail",
+            },
+            Hosts = results,
+            InputErrors = inputErrors,
+        };
+    }
+}

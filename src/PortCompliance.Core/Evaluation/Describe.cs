@@ -1,0 +1,28 @@
+using PortCompliance.Core.Model;
+using PortCompliance.Core.Policy;
+
+namespace PortCompliance.Core.Evaluation;
+
+/// <summary>How findings name sockets in prose: <c>tcp [::]:5432</c>, <c>PostgreSQL (postgres, pid 812)</c>.</summary>
+internal static class Describe
+{
+    public static string Proto(Protocol proto) => proto == Protocol.Tcp ? "TCP" : "UDP";
+
+    public static string Endpoint(ListeningSocket s)
+    {
+        var address = s.Address.Contains(':') ? $"[{s.Address}]" : s.Address;
+        var device = s.Interface is null ? "" : $"%{s.Interface}";
+        return $"{Proto(s.Proto)} {address}{device}:{s.Port}";
+    }
+
+    public static string Processes(ListeningSocket s) => s.Processes.Count == 0
+        ? "an unknown process"
+        : string.Join(", ", s.Processes.GroupBy(p => p.Name).Select(g =>
+            $"{g.Key} (pid {string.Join(", ", g.Select(p => p.Pid?.ToString() ?? "?"))})"));
+
+    /// <summary>The service if known, else the process, else the port.</summary>
+    public static string What(ListeningSocket s, CatalogueService? service) =>
+        service is not null
+            ? s.Processes.Count > 0 ? $"{service.Name} ({Processes(s)})" : service.Name
+            : s.Processes.Count > 0 ? Processes(s) : $"An unidentified listener on {Proto(s.Proto)} port {s.Port}";
+}

@@ -1,0 +1,48 @@
+using PortCompliance.Core.Model;
+using PortCompliance.Core.Policy;
+
+namespace PortCompliance.Core.Evaluation;
+
+/// <summary>Makes findings for one host: the rule's severity and controls, the service, the fix and the evidence.</summary>
+internal sealed class FindingFactory(RuleSet rules, ServiceCatalogue catalogue)
+{
+    public ServiceCatalogue Catalogue => catalogue;
+
+    public Finding ForSocket(
+        string rule, HostSnapshot host, ListeningSocket socket, Func<CatalogueService?, string> message, CatalogueService? service = null)
+    {
+        service ??= catalogue.Identify(socket);
+        var settings = rules.Settings[rule];
+        return new Finding
+        {
+            Host = host.Host,
+            Rule = rule,
+            Severity = settings.Severity,
+            Proto = socket.Proto,
+            Address = socket.Address,
+            Port = socket.Port,
+            Processes = socket.Processes,
+            Interface = socket.Interface,
+            Message = message(service),
+            Remediation = Remediation.For(rule, socket, service),
+            Service = service?.Name,
+            Controls = settings.Controls,
+            Evidence = new Evidence(host.Source, socket.Line, socket.Text),
+        };
+    }
+
+    public Finding ForLine(string rule, HostSnapshot host, int line, string text, string message)
+    {
+        var settings = rules.Settings[rule];
+        return new Finding
+        {
+            Host = host.Host,
+            Rule = rule,
+            Severity = settings.Severity,
+            Message = message,
+            Remediation = Remediation.ForLine(host.Source, line),
+            Controls = settings.Controls,
+            Evidence = new Evidence(host.Source, line, text),
+        };
+    }
+}

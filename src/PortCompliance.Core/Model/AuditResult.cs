@@ -1,0 +1,78 @@
+namespace PortCompliance.Core.Model;
+
+/// <summary>Everything one audit run found: what a renderer reads and what a later run compares against.</summary>
+public sealed record AuditResult
+{
+    public required ToolInfo Tool { get; init; }
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>The day waivers are judged against.</summary>
+    public required DateOnly AuditDate { get; init; }
+
+    public required PolicyInfo Policy { get; init; }
+    public required AuditSummary Summary { get; init; }
+    public required IReadOnlyList<HostResult> Hosts { get; init; }
+
+    /// <summary>Inputs that could not be read at all; the rest of the batch went on without them.</summary>
+    public IReadOnlyList<InputProblem> InputErrors { get; init; } = [];
+}
+
+public sealed record ToolInfo(string Name, string Version);
+
+public sealed record PolicyInfo(string Id, string Title, string Sha256, IReadOnlyList<PolicySourceInfo> Sources);
+
+public sealed record PolicySourceInfo(string Path, string Sha256);
+
+public sealed record InputProblem(string Source, int Line, string Message);
+
+/// <summary>One host: its sockets as read, and what the policy made of them.</summary>
+public sealed record HostResult
+{
+    public required string Host { get; init; }
+    public required string Format { get; init; }
+    public required string Source { get; init; }
+    public required string Sha256 { get; init; }
+    public required bool Compliant { get; init; }
+    public required SeverityCounts Counts { get; init; }
+    public required IReadOnlyList<ListeningSocket> Sockets { get; init; }
+    public required IReadOnlyList<SkippedLine> Skipped { get; init; }
+    public required IReadOnlyList<UnparsedLine> Unparsed { get; init; }
+    public required IReadOnlyList<Finding> Findings { get; init; }
+}
+
+/// <summary>Findings that count (not waived), by severity.</summary>
+public sealed record SeverityCounts(int Critical, int High, int Medium, int Low, int Info)
+{
+    public static SeverityCounts Of(IEnumerable<Finding> findings)
+    {
+        var counting = findings.Where(f => !f.Waived).ToList();
+        int Count(Severity s) => counting.Count(f => f.Severity == s);
+        return new(Count(Severity.Critical), Count(Severity.High), Count(Severity.Medium), Count(Severity.Low), Count(Severity.Info));
+    }
+
+    public int this[Severity severity] => severity switch
+    {
+        Severity.Critical => Critical,
+        Severity.High => High,
+        Severity.Medium => Medium,
+        Severity.Low => Low,
+        _ => Info,
+    };
+
+    public int AtOrAbove(Severity threshold) => Severities.WorstFirst.Where(s => s >= threshold).Sum(s => this[s]);
+}
+
+public sealed record AuditSummary
+{
+    public required int Hosts { get; init; }
+    public required int CompliantHosts { get; init; }
+    public required int Sockets { get; init; }
+    public required SeverityCounts Findings { get; init; }
+    public required int Waived { get; init; }
+    public required IReadOnlyDictionary<string, int> ByRule { get; init; }
+    public required int InputErrors { get; init; }
+    public required Severity FailOn { get; init; }
+
+    /// <summary><c>pass</c> when no finding at or above <see cref="FailOn"/> counts, else <c>fail</c>.</summary>
+    public required string Verdict { get; init; }
+}

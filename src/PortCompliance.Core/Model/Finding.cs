@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+
+namespace PortCompliance.Core.Model;
+
+/// <summary>One rule broken by one socket (or one input line) of one host, with why and how to fix it.</summary>
+public sealed record Finding
+{
+    public required string Host { get; init; }
+    public required string Rule { get; init; }
+    public required Severity Severity { get; init; }
+    public Protocol? Proto { get; init; }
+    public string? Address { get; init; }
+    public int? Port { get; init; }
+    public IReadOnlyList<SocketProcess> Processes { get; init; } = [];
+
+    /// <summary>What is wrong and why it matters, in plain English.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>Concrete steps, each a sentence with an optional command or config line.</summary>
+    public IReadOnlyList<RemediationStep> Remediation { get; init; } = [];
+
+    public bool Waived { get; init; }
+    public WaiverReference? Waiver { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Interface { get; init; }
+
+    /// <summary>The catalogue service the socket was recognised as, if any.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Service { get; init; }
+
+    /// <summary>The framework requirements the rule maps to (CIS, NIST, PCI DSS).</summary>
+    public IReadOnlyList<string> Controls { get; init; } = [];
+
+    /// <summary>The input line the finding rests on.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Evidence? Evidence { get; init; }
+}
+
+public sealed record RemediationStep(string Text, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code = null);
+
+public sealed record Evidence(string Source, int Line, string Text);
+
+/// <summary>The waiver that covers (or, expired, no longer covers) a finding.</summary>
+public sealed record WaiverReference(string Ticket, string Reason, DateOnly Expires, string? Approver, bool Expired);

@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using PortCompliance.Tests.Shared;
+
+namespace PortCompliance.Cli.Tests;
+
+/// <summary><c>portcompliance audit</c> as a sysadmin runs it from cron: real samples, exit codes, results.json.</summary>
+public sealed class AuditCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _out = Directory.CreateTempSubdirectory("pc-audit");
+
+    public void Dispose() => _out.Delete(recursive: true);
+
+    private string Results => Path.Combine(_out.FullName, "results.json");
+
+    [Fact]
+    public void Should_Flag_Postgres_And_Redis_On_Wildcards_With_The_Config_Line_To_Change()
+    {
+        var run = CliRun.Of("audit", "samples/ss/ss-lntup-debian12-db.txt", "--out", _out.FullName);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("PostgreSQL listens on TCP 0.0.0.0:5432", run.Out);
+        Assert.Contains("Verdict: FAIL", run.Out);
+        var json = File.ReadAllText(Results);
+        Assert.Contains("listen_addresses = 'localhost'", json);
+        Assert.Contains("bind 127.0.0.1 -::1", json);
+    }
+
+    [Fact]
+    public void Should_Exit_1_For_One_Junk_Line_Under_Fail_On_Medium_And_0_Under_High()
+    {
+        var listing = "root@web01:~# sudo ss -lntup\n" + File.ReadAllText(RepoPaths.Combine("samples/docs/seed000-ss-lntup.txt"));
+
+        var medium = CliRun.WithStdin(listing, "audit", "-", "--host", "web01", "--fail-on", "medium", "--out", _out.FullName);
+        var high = CliRun.WithStdin(listing, "audit", "-", "--host", "web01", "--out", _out.FullName);
+
+        Assert.Equal(1, medium.ExitCode);
+        Assert.Equal(0, high.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(Results));
+        var finding = Assert.Single(json.RootElement.GetProperty("hosts")[0].GetProperty("findings").EnumerateArray());
+        Assert.Equal("unparsed-input", finding.GetProperty("rule").GetString());
+        Assert.Equal("medium", finding.GetProperty("severity").GetString());
+        Assert.Equal(1, finding.GetProperty("evidence").GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public void Should_Write_The_Contract_Fields_In_Results_Json()
+    {
+        CliRun.Of("audit", "samples/ss/ss-lntup-debian12-db.txt", "--out", _out.FullName);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Results));
+        var root = json.RootElement;
+        Assert.Equal("portcompliance", root.GetProperty("tool").GetProperty("name").GetString());
+        Assert.Equal("baseline", root.GetProperty("policy").GetProperty("id").GetString());
+        Assert.Equal(64, root.GetProperty("policy").GetProperty("sha256").GetString()!.Length);
+        Assert.True(root.TryGetProperty("generated_at", out _));
+        Assert.True(root.GetProperty("summary").TryGetProperty("verdict", out _));
+        var finding = root.GetProperty("hosts")[0].GetProperty("findings")[0];
+        var names = finding.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["host", "rule", "severity", "proto", "address", "port", "processes", "message", "remediation", "waived", "waiver"], names.Take(11));
+        Assert.Equal(["results.json"], _out.EnumerateFiles().Select(f => f.Name));
+    }
+
+    [Fact]
+    public void Should_Write_Identical_Results_For_The_Same_Inputs_And_Source_Date_Epoch()
+    {
+        var environment = new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = "1795000000" };
+        CliRun.With("", environment, "audit", "samples/ss", "--out", _out.FullName);
+        var first = SHA256.HashData(File.ReadAllBytes(Results));
+        CliRun.With("", environment, "audit", "samples/ss", "--out", _out.FullName);
+
+        Assert.Equal(first, SHA256.HashData(File.ReadAllBytes(Results)));
+        Assert.Contains("\"generated_at\": \"2026-11-18T", File.ReadAllText(Results));
+    }
+
+    [Fact]
+    public void Should_Exit_2_For_An_Invalid_Policy_Naming_File_Line_And_Column()
+    {
+        var policy = Path.Combine(_out.FullName, "typo.yaml");
+        File.WriteAllText(policy, "policy: mine\nrules:\n  approved-ports:\n    tcp: [22, 99999]\n");
+
+        var run = CliRun.Of("audit", "samples/ss/ss-lntup-debian12-db.txt", "--policy", policy, "--out", _out.FullName);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{policy}:4:15: error: each port in approved-ports: tcp: port 99999 is outside 1-65535", run.Error);
+        Assert.False(File.Exists(Results));
+    }
+
+    [Fact]
+    public void Should_Go_On_Past_An_Unreadable_Input_And_List_It()
+    {
+        var run = CliRun.Of("audit", "no/such.txt", "samples/docs/seed000-ss-lntup.txt", "--out", _out.FullName);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("1 input(s) could not be read", run.Out);
+        Assert.Contains("\"source\": \"no/such.txt\"", File.ReadAllText(Results));
+    }
+
+    [Fact]
+    public void Should_Explain_That_Live_Scans_Need_Saved_Listings_For_Now()
+    {
+        var run = CliRun.Of("audit", "--out", _out.FullName);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("live scan", run.Error);
+    }
+
+    [Fact]
+    public void Should_Reject_An_Unknown_Report_Format()
+    {
+        var run = CliRun.Of("audit", "samples/ss", "--formats", "json,docx", "--out", _out.FullName);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unknown report format 'docx'", run.Error);
+    }
+}

@@ -1,0 +1,70 @@
+using PortCompliance.Core.Model;
+using PortCompliance.Core.Policy;
+using PortCompliance.Core.Tests.Support;
+
+namespace PortCompliance.Core.Tests.Evaluation;
+
+/// <summary>Waivers judged on a fixed day: a waived finding stays visible; an expired waiver stops waiving and says so.</summary>
+public sealed class WaiverTests
+{
+    private const string Db = "samples/ss/ss-lntup-debian12-db.txt";
+
+    private static string Policy(string expires, string hosts = "['*-db']", string port = "port: 6380,") =>
+        "policy: t\nrules:\n  approved-ports: { tcp: [22] }\nwaivers:\n" +
+        $"  - {{ rule: approved-ports, hosts: {hosts}, proto: tcp, {port} reason: Cache for the batch jobs, ticket: SEC-142, expires: {expires}, approver: CISO }}\n";
+
+    private static DateTimeOffset On(int year, int month, int day) => new(year, month, day, 23, 59, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Should_Mark_A_Covered_Finding_Waived_And_Keep_It()
+    {
+        var result = Audits.Of(Db, Policy("2026-12-31"));
+        var finding = Assert.Single(result.Findings, f => f.Rule == RuleIds.ApprovedPorts && f.Port == 6380);
+
+        Assert.True(finding.Waived);
+        Assert.Equal(new WaiverReference("SEC-142", "Cache for the batch jobs", new DateOnly(2026, 12, 31), "CISO", Expired: false), finding.Waiver);
+        Assert.DoesNotContain(result.Findings, f => f.Rule == RuleIds.WaiverExpired);
+        Assert.Equal(result.Findings.Count(f => !f.Waived && f.Severity == Severity.High), result.Counts.High);
+    }
+
+    [Fact]
+    public void Should_Still_Waive_On_The_Expiry_Day()
+    {
+        var finding = Assert.Single(Audits.Of(Db, Policy("2026-11-21"), On(2026, 11, 21)).Findings, f => f.Port == 6380);
+
+        Assert.True(finding.Waived);
+    }
+
+    [Fact]
+    public void Should_Stop_Waiving_The_Day_After_And_Raise_Waiver_Expired()
+    {
+        var result = Audits.Of(Db, Policy("2026-11-21"), On(2026, 11, 22));
+        var finding = Assert.Single(result.Findings, f => f.Rule == RuleIds.ApprovedPorts && f.Port == 6380);
+        var expired = Assert.Single(result.Findings, f => f.Rule == RuleIds.WaiverExpired);
+
+        Assert.False(finding.Waived);
+        Assert.True(finding.Waiver!.Expired);
+        Assert.Equal(Severity.Medium, expired.Severity);
+        Assert.Contains("SEC-142", expired.Message);
+        Assert.Contains("expired on 2026-11-21", expired.Message);
+        Assert.Equal(6380, expired.Port);
+    }
+
+    [Fact]
+    public void Should_Raise_One_Waiver_Expired_Per_Waiver_However_Many_Findings_It_Covered()
+    {
+        var result = Audits.Of(Db, Policy("2026-01-31", port: ""));
+
+        Assert.True(result.Findings.Count(f => f.Rule == RuleIds.ApprovedPorts && f.Waiver?.Expired == true) > 1);
+        Assert.Single(result.Findings, f => f.Rule == RuleIds.WaiverExpired);
+    }
+
+    [Fact]
+    public void Should_Not_Waive_Other_Hosts()
+    {
+        var finding = Assert.Single(Audits.Of(Db, Policy("2026-12-31", hosts: "[web01]")).Findings, f => f.Port == 6380);
+
+        Assert.False(finding.Waived);
+        Assert.Null(finding.Waiver);
+    }
+}
