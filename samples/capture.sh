@@ -3,13 +3,16 @@
 #
 # Run as root on a Debian 12 machine (no systemd needed):
 #   bash samples/capture.sh            # install, start daemons, capture everything
-#   bash samples/capture.sh daemons    # only (re)start the daemon set ("db" role = everything)
-#   bash samples/capture.sh capture    # only capture (daemons must already run)
+#   bash samples/capture.sh daemons    # only (re)start the daemon set ("db" role + MariaDB = everything)
+#   bash samples/capture.sh capture    # only capture (daemons must already run; stops MariaDB
+#                                      #   for the db captures, then starts it again for the mariadb ones)
+#   bash samples/capture.sh mariadb    # only start MariaDB (if needed) and take the *-mariadb captures
 #
 # Apart from apt-get talking to the Debian package mirror, it only ever talks to
 # loopback addresses and to this machine's own interface addresses.
 # Mode "all" first stops the databases it started (web-role captures), then
-# starts them again (db-role captures).
+# starts them again (db-role captures), then also starts MariaDB (mariadb
+# captures).
 # Name look-ups made by the non-numeric captures (ss -r, netstat without -n)
 # are done in a private mount namespace whose /etc/resolv.conf
 # points at the local dnsmasq (127.0.0.53), which has no upstream servers, so
@@ -35,7 +38,7 @@ install_packages() {
   apt-get update -q
   apt-get install -y -q postgresql redis-server redis-tools nginx openssh-server \
     openssh-client memcached dnsmasq socat net-tools iproute2 python3 curl tmux \
-    ssl-cert util-linux procps
+    ssl-cert util-linux procps mariadb-server
   id auditor >/dev/null 2>&1 || useradd -m -s /bin/bash auditor
 }
 
@@ -272,6 +275,32 @@ start_db_clients() {
 
 stop_db_clients() { for n in redis-sub-v4 redis-sub-v6 psql-v4 psql-v6; do stop_pf "$n"; done; }
 
+start_mariadb() {
+  # a MySQL-family database on a wildcard address: the stock Debian line
+  # "bind-address            = 127.0.0.1" becomes "bind-address            = ::"
+  local cnf=/etc/mysql/mariadb.conf.d/50-server.cnf
+  sed -i -E 's/^#?bind-address( *)= .*/bind-address\1= ::/' "$cnf"
+  [ -d /var/lib/mysql/mysql ] || mariadb-install-db --user=mysql --datadir=/var/lib/mysql >/dev/null
+  install -d -o mysql -g mysql /run/mysqld
+  # already running (e.g. started by the package's init script) with another bind: restart it
+  if alive /run/mysqld/mysqld.pid && ! ss -Hltn 'sport = :3306' | grep -Eq '(\*|\[::\]):3306'; then
+    stop_mariadb
+  fi
+  # no systemd: run the server directly (it drops to user mysql itself)
+  alive /run/mysqld/mysqld.pid || start_bg mariadb /usr/sbin/mariadbd --user=mysql
+  for _ in $(seq 1 40); do ss -Hltn 'sport = :3306' | grep -q . && return 0; sleep 0.5; done
+  log "mariadb is not listening on 3306, see $STATE/mariadb.log"
+}
+
+stop_mariadb() {
+  local pf=/run/mysqld/mysqld.pid pid
+  if alive "$pf"; then
+    pid=$(cat "$pf"); kill "$pid"
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  fi
+  rm -f "$STATE/mariadb.pid"
+}
+
 web_role() {
   start_sshd; start_nginx; start_dnsmasq; start_memcached; start_socat; start_named_apps
   start_web_clients
@@ -350,6 +379,13 @@ capture_db() {
   cap_localdns netstat/netstat-tul-debian12-db.txt netstat -tul
 }
 
+# mariadb role = db role + MariaDB on [::]:3306
+capture_mariadb() {
+  cap ss/ss-lntup-debian12-mariadb.txt           ss -lntup
+  cap netstat/netstat-plunt-debian12-mariadb.txt netstat -plunt
+  cap_user ss/ss-lntup-nonroot-debian12-mariadb.txt ss -lntup
+}
+
 capture_pasted() {
   # 1) a real terminal: tmux (wide window, no wrapping), bash with Debian's
   #    default root prompt, hostname db01 set in a private UTS namespace.
@@ -378,14 +414,19 @@ case "$MODE" in
   all)
     install_packages; detect_addrs; write_helpers
     # web role: no databases running
-    stop_db_clients; stop_redis; stop_postgres
+    stop_db_clients; stop_redis; stop_postgres; stop_mariadb
     web_role; sleep 1; capture_web
-    # db role: everything
+    # db role: everything except MariaDB
     db_role; wait_foreign_timewait; capture_db; capture_pasted
+    # mariadb role: everything
+    start_mariadb; sleep 1; capture_mariadb
     ;;
-  daemons) detect_addrs; write_helpers; db_role ;;
-  capture) detect_addrs; wait_foreign_timewait; capture_db; capture_pasted ;;
+  daemons) detect_addrs; write_helpers; db_role; start_mariadb ;;
+  capture)
+    detect_addrs; stop_mariadb; wait_foreign_timewait; capture_db; capture_pasted
+    start_mariadb; sleep 1; capture_mariadb ;;
+  mariadb) detect_addrs; start_mariadb; sleep 1; capture_mariadb ;;
   lib) return 0 2>/dev/null || exit 0 ;;   # for sourcing the functions
-  *) echo "usage: $0 [all|daemons|capture]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|daemons|capture|mariadb]" >&2; exit 2 ;;
 esac
 log "done"

@@ -39,7 +39,8 @@ internal static class Remediation
         [
             new($"Bind {service.Name} to {target}: in {fix.Config} set", fix.Directive),
             new($"Restart {service.Name} to apply it.", fix.Restart),
-            new("If other hosts must reach it, allow only them at the host firewall and deny the rest.", $"{fix.FirewallUfw}\n{fix.FirewallNft}"),
+            new("Until it is rebound, block the port at the host firewall (ufw or nftables; loopback clients keep working).",
+                $"{fix.FirewallUfw}\n{fix.FirewallNft}"),
             new($"If {service.Name} is not needed on this host, stop and disable it.", fix.Disable),
             new("Verify that it now listens only where intended.", fix.Verify),
         ];
@@ -99,8 +100,9 @@ internal static class Remediation
 
     private static string Ufw(ListeningSocket socket) => $"sudo ufw deny {socket.Port}/{Proto(socket)}";
 
+    // insert: ahead of any accept rule; iif != lo: local clients keep working (same form as the catalogue's).
     private static string Nft(ListeningSocket socket) =>
-        $"sudo nft add rule inet filter input {Proto(socket)} dport {socket.Port} drop";
+        $"sudo nft insert rule inet filter input iif != lo {Proto(socket)} dport {socket.Port} drop";
 
     private static string Flags(ListeningSocket socket) => socket.Proto == Protocol.Tcp ? "lntp" : "lnup";
 
