@@ -7,9 +7,25 @@ namespace PortCompliance.Cli;
 /// </summary>
 internal static class AuditClock
 {
-    public static bool TryNow(out DateTimeOffset now, out string error)
+    public static bool TryNow(out DateTimeOffset now, out string error) => TryNow(null, out now, out error);
+
+    /// <summary>As above, with <c>--report-date</c> (YYYY-MM-DD, midnight UTC) taking precedence when given.</summary>
+    public static bool TryNow(string? reportDate, out DateTimeOffset now, out string error)
     {
         error = "";
+        if (reportDate is not null)
+        {
+            if (DateOnly.TryParseExact(reportDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                now = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                return true;
+            }
+
+            now = default;
+            error = $"--report-date must be a date written YYYY-MM-DD, not '{reportDate}'";
+            return false;
+        }
+
         var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
         if (string.IsNullOrEmpty(epoch))
         {

@@ -3,17 +3,17 @@ using System.Reflection;
 using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Model;
 using PortCompliance.Core.Policy;
+using PortCompliance.Reporting;
 
 namespace PortCompliance.Cli.Commands;
 
 /// <summary><c>portcompliance audit [INPUT…]</c>: ingest, evaluate against the policy, write the reports.</summary>
 internal static class AuditCommand
 {
-    /// <summary>Report formats this build writes, by key (the reports issue adds pdf, html and csv).</summary>
-    private static readonly string[] Formats = ["json"];
-
     public static Command Create(CliConsole console)
     {
+        var catalogue = ReportRenderers.Create(new ReportOptions());
+        var formatHelp = string.Join("; ", catalogue.Select(r => $"{r.Key}: {r.Description}"));
         var inputs = new Argument<string[]>("INPUT")
         {
             Description = "ss or netstat listings: files, folders (read recursively), or - for standard input",
@@ -23,9 +23,15 @@ internal static class AuditCommand
         var output = new Option<string>("--out") { Description = "Folder for the reports", DefaultValueFactory = _ => "reports" };
         var formats = new Option<string>("--formats")
         {
-            Description = $"Comma-separated report formats: {string.Join(", ", Formats)}",
-            DefaultValueFactory = _ => string.Join(",", Formats),
+            Description = $"Comma-separated report formats ({formatHelp})",
+            DefaultValueFactory = _ => string.Join(",", ReportRenderers.DefaultKeys(catalogue)),
         };
+        var organisation = new Option<string?>("--org") { Description = "Organisation named on the report cover" };
+        var reportDate = new Option<string?>("--report-date")
+        {
+            Description = "Audit as of this day (YYYY-MM-DD, midnight UTC): pins waiver expiry and report dates; overrides SOURCE_DATE_EPOCH",
+        };
+        var templates = new Option<string?>("--templates") { Description = "Folder with customised copies of the HTML templates/" };
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Exit 1 when a finding at or above this severity is not waived",
@@ -38,7 +44,7 @@ internal static class AuditCommand
 
         var command = new Command("audit", "Audit listening sockets against a policy and write the reports")
         {
-            inputs, policy, output, formats, failOn, live, inputFormat, host,
+            inputs, policy, output, formats, failOn, live, inputFormat, host, organisation, reportDate, templates,
         };
         command.SetAction(parsed =>
         {
@@ -50,10 +56,12 @@ internal static class AuditCommand
                 return ExitCodes.Usage;
             }
 
+            var options = new ReportOptions { Organisation = parsed.GetValue(organisation), TemplatesDirectory = parsed.GetValue(templates) };
+            var renderers = ReportRenderers.Create(options);
             var wanted = parsed.GetValue(formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (wanted.FirstOrDefault(f => !Formats.Contains(f)) is { } unknown)
+            if (wanted.FirstOrDefault(f => renderers.All(r => r.Key != f)) is { } unknown)
             {
-                console.Error.WriteLine($"portcompliance: unknown report format '{unknown}' (available: {string.Join(", ", Formats)})");
+                console.Error.WriteLine($"portcompliance: unknown report format '{unknown}' (available: {string.Join(", ", renderers.Select(r => r.Key))})");
                 return ExitCodes.Usage;
             }
 
@@ -63,7 +71,7 @@ internal static class AuditCommand
                 return ExitCodes.Usage;
             }
 
-            if (!AuditClock.TryNow(out var now, out var clockError))
+            if (!AuditClock.TryNow(parsed.GetValue(reportDate), out var now, out var clockError))
             {
                 console.Error.WriteLine($"portcompliance: {clockError}");
                 return ExitCodes.Usage;
@@ -89,16 +97,14 @@ internal static class AuditCommand
             }
 
             var result = Auditor.Audit(snapshots, failed, loaded.Policy, ServiceCatalogue.BuiltIn, new AuditSettings(now, threshold, Version));
-            var folder = parsed.GetValue(output)!;
-            var written = new List<string>();
-            if (wanted.Contains("json"))
+            var model = ReportModelBuilder.Build(result, options);
+            var (written, allWritten) = ReportWriter.Write(model, renderers.Where(r => wanted.Contains(r.Key)), parsed.GetValue(output)!, console);
+            AuditSummaryWriter.Write(result, written, console.Out);
+            if (!allWritten)
             {
-                var path = Path.Combine(folder, "results.json");
-                AtomicFile.Write(path, stream => ResultsJson.Write(stream, result));
-                written.Add(path);
+                return ExitCodes.Usage;
             }
 
-            AuditSummaryWriter.Write(result, written, console.Out);
             return result.Summary.Verdict == "pass" ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;

@@ -78,7 +78,7 @@ internal static class PolicyCommand
                 return ExitCodes.Usage;
             }
 
-            AtomicFile.Write(path, stream => stream.Write(starter));
+            AtomicFiles.Write(path, stream => stream.Write(starter));
             console.Out.WriteLine($"Wrote {path}. Edit it, then check it: portcompliance policy validate {path}");
             return ExitCodes.Ok;
         });

@@ -46,6 +46,7 @@ public static class Auditor
             Format = host.Format,
             Source = host.Source,
             Sha256 = host.Sha256,
+            Lines = host.LineCount,
             Compliant = counts.AtOrAbove(Severity.Low) == 0,
             Counts = counts,
             Sockets = host.Sockets,
@@ -67,7 +68,9 @@ public static class Auditor
             Tool = new ToolInfo("portcompliance", settings.ToolVersion),
             GeneratedAt = settings.Now,
             AuditDate = settings.Today,
-            Policy = new PolicyInfo(policy.Id, policy.Title, policy.Sha256, [.. policy.Sources.Select(s => new PolicySourceInfo(s.Path, s.Sha256))]),
+            Policy = new PolicyInfo(
+                policy.Id, policy.Title, policy.Sha256, [.. policy.Sources.Select(s => new PolicySourceInfo(s.Path, s.Sha256))],
+                [.. policy.Rules.Settings.Where(s => s.Value.Enabled).Select(s => s.Key)]),
             Summary = new AuditSummary
             {
                 Hosts = results.Count,

@@ -19,7 +19,8 @@ public sealed record AuditResult
 
 public sealed record ToolInfo(string Name, string Version);
 
-public sealed record PolicyInfo(string Id, string Title, string Sha256, IReadOnlyList<PolicySourceInfo> Sources);
+/// <summary>The policy judged against; <paramref name="Rules"/> are the rules that ran.</summary>
+public sealed record PolicyInfo(string Id, string Title, string Sha256, IReadOnlyList<PolicySourceInfo> Sources, IReadOnlyList<string> Rules);
 
 public sealed record PolicySourceInfo(string Path, string Sha256);
 
@@ -32,6 +33,10 @@ public sealed record HostResult
     public required string Format { get; init; }
     public required string Source { get; init; }
     public required string Sha256 { get; init; }
+
+    /// <summary>Physical lines in the input, blank ones included.</summary>
+    public int Lines { get; init; }
+
     public required bool Compliant { get; init; }
     public required SeverityCounts Counts { get; init; }
     public required IReadOnlyList<ListeningSocket> Sockets { get; init; }

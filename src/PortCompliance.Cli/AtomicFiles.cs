@@ -1,0 +1,78 @@
+namespace PortCompliance.Cli;
+
+/// <summary>
+/// Files written under temporary names in their target folder and renamed into place only when all of them are
+/// complete: a crash or a failing renderer never leaves half a report, and never a mix of old and new files.
+/// </summary>
+internal sealed class AtomicFiles(string folder) : IDisposable
+{
+    private readonly List<(string Temporary, string Final, Stream Stream)> _pending = [];
+
+    public Stream Open(string name)
+    {
+        Directory.CreateDirectory(folder);
+        var final = Path.Combine(folder, name);
+        var temporary = Path.Combine(folder, $".{name}.{Environment.ProcessId}.{_pending.Count}.tmp");
+        var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None);
+        _pending.Add((temporary, final, stream));
+        return new KeepOpen(stream);
+    }
+
+    /// <summary>Flushes every file to disk and renames each into place; returns the final paths.</summary>
+    public IReadOnlyList<string> Commit()
+    {
+        foreach (var (_, _, stream) in _pending)
+        {
+            stream.Flush();
+            ((FileStream)stream).Flush(flushToDisk: true);
+            stream.Dispose();
+        }
+
+        foreach (var (temporary, final, _) in _pending)
+        {
+            File.Move(temporary, final, overwrite: true);
+        }
+
+        var written = _pending.Select(p => p.Final).ToList();
+        _pending.Clear();
+        return written;
+    }
+
+    public void Dispose()
+    {
+        foreach (var (temporary, _, stream) in _pending)
+        {
+            stream.Dispose();
+            File.Delete(temporary);
+        }
+
+        _pending.Clear();
+    }
+
+    public static void Write(string path, Action<Stream> write)
+    {
+        using var files = new AtomicFiles(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using (var stream = files.Open(Path.GetFileName(path)))
+        {
+            write(stream);
+        }
+
+        files.Commit();
+    }
+
+    /// <summary>Lets a renderer dispose its writer without closing the file before it is flushed to disk.</summary>
+    private sealed class KeepOpen(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+        public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+    }
+}

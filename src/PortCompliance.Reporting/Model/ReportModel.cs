@@ -1,0 +1,160 @@
+using PortCompliance.Core.Model;
+
+namespace PortCompliance.Reporting;
+
+/// <summary>
+/// Everything a report shows, in the order it shows it, already sorted and worded. The PDF and the HTML page
+/// render this one model, so they carry the same content. Built from an <see cref="AuditResult"/> by
+/// <see cref="ReportModelBuilder"/>; nothing here is judged again.
+/// </summary>
+public sealed record ReportModel
+{
+    public required CoverView Cover { get; init; }
+    public required SummaryView Summary { get; init; }
+    public required IReadOnlyList<HostView> Hosts { get; init; }
+    public required IReadOnlyList<ControlView> Controls { get; init; }
+    public required IReadOnlyList<WaiverView> Waivers { get; init; }
+    public required IReadOnlyList<EvidenceFileView> Evidence { get; init; }
+    public required IReadOnlyList<InputProblem> InputErrors { get; init; }
+
+    /// <summary>How the data was collected and judged: paragraphs for the method statement.</summary>
+    public required IReadOnlyList<string> Method { get; init; }
+
+    /// <summary>The audit itself, for renderers that write it out whole (JSON, CSV, JUnit).</summary>
+    public required AuditResult Result { get; init; }
+}
+
+public sealed record CoverView
+{
+    public required string Title { get; init; }
+    public required string? Organisation { get; init; }
+
+    /// <summary>Short stable id of this report (inputs, policy, date), printed in every page footer.</summary>
+    public required string ReportId { get; init; }
+
+    public required string AuditDate { get; init; }
+    public required string GeneratedAt { get; init; }
+    public required string ToolVersion { get; init; }
+    public required string PolicyId { get; init; }
+    public required string PolicyTitle { get; init; }
+    public required string PolicySha256 { get; init; }
+    public required IReadOnlyList<PolicySourceInfo> PolicySources { get; init; }
+
+    /// <summary><c>PASS</c> or <c>FAIL</c>.</summary>
+    public required string Verdict { get; init; }
+
+    /// <summary>One sentence an auditor can quote: what the verdict means.</summary>
+    public required string VerdictText { get; init; }
+
+    public required int HostCount { get; init; }
+    public required int InputFileCount { get; init; }
+    public required string FailOn { get; init; }
+}
+
+public sealed record SummaryView
+{
+    public required int Hosts { get; init; }
+    public required int CompliantHosts { get; init; }
+    public required int Sockets { get; init; }
+    public required int Waived { get; init; }
+
+    /// <summary>Findings that count, worst severity first, every severity listed (zero included) for the chart.</summary>
+    public required IReadOnlyList<SeverityCount> BySeverity { get; init; }
+
+    /// <summary>Rules by how many findings they raised, most first.</summary>
+    public required IReadOnlyList<RuleCount> TopRules { get; init; }
+
+    /// <summary>Hosts with the worst findings first; at most ten.</summary>
+    public required IReadOnlyList<HostRank> WorstHosts { get; init; }
+}
+
+public sealed record SeverityCount(string Severity, int Count);
+
+public sealed record RuleCount(string Rule, int Count);
+
+public sealed record HostRank(string Host, string Anchor, string WorstSeverity, int Findings, int Critical, int High);
+
+public sealed record HostView
+{
+    public required string Host { get; init; }
+
+    /// <summary>A name safe for an HTML id, a PDF bookmark target or a file name (<c>web01</c>, <c>h-3f2a…</c>).</summary>
+    public required string Anchor { get; init; }
+
+    public required string Format { get; init; }
+    public required string Source { get; init; }
+    public required string Sha256 { get; init; }
+    public required bool Compliant { get; init; }
+
+    /// <summary><c>compliant</c>, or the worst counting severity (<c>critical</c> …).</summary>
+    public required string Status { get; init; }
+
+    public required SeverityCounts Counts { get; init; }
+    public required IReadOnlyList<SocketRow> Sockets { get; init; }
+    public required IReadOnlyList<FindingView> Findings { get; init; }
+}
+
+public sealed record SocketRow
+{
+    public required string Proto { get; init; }
+
+    /// <summary>As people write it: <c>[::]:22</c>, <c>0.0.0.0%lo:9100</c>, <c>*:68</c>.</summary>
+    public required string Endpoint { get; init; }
+
+    public required int Port { get; init; }
+    public required string Scope { get; init; }
+    public required string Processes { get; init; }
+    public required int Line { get; init; }
+
+    /// <summary><c>ok</c>, <c>waived</c>, or the worst counting severity of its findings.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>Ids of the findings on this socket (<c>F-003</c>), for cross-reference.</summary>
+    public required IReadOnlyList<string> FindingIds { get; init; }
+}
+
+public sealed record FindingView
+{
+    /// <summary>Report-wide id: <c>F-001</c> … in report order.</summary>
+    public required string Id { get; init; }
+
+    public required string Host { get; init; }
+    public required string Severity { get; init; }
+    public required string Rule { get; init; }
+
+    /// <summary><c>TCP 0.0.0.0:5432</c>, or <c>samples/x.txt line 9</c> for a finding about an input line.</summary>
+    public required string Where { get; init; }
+
+    public required string? Service { get; init; }
+    public required string Processes { get; init; }
+    public required string Message { get; init; }
+    public required IReadOnlyList<RemediationStep> Steps { get; init; }
+    public required string? EvidenceSource { get; init; }
+    public required int? EvidenceLine { get; init; }
+    public required string? EvidenceText { get; init; }
+    public required IReadOnlyList<string> Controls { get; init; }
+    public required bool Waived { get; init; }
+
+    public required WaiverReference? Waiver { get; init; }
+
+    /// <summary><c>Waived: SEC-142 until 2026-12-31 (reason)</c>, <c>Waiver SEC-142 expired 2026-10-31</c>, or null.</summary>
+    public required string? WaiverText { get; init; }
+}
+
+/// <summary>One framework requirement and the findings that fall under it.</summary>
+public sealed record ControlView(string Control, IReadOnlyList<string> Rules, IReadOnlyList<string> Hosts, int Findings, int Waived);
+
+public sealed record WaiverView(
+    string Ticket, string Rule, string Host, string Where, string Reason, string? Approver, string Expires, string Status);
+
+public sealed record EvidenceFileView
+{
+    public required string Source { get; init; }
+    public required string Host { get; init; }
+    public required string Format { get; init; }
+    public required string Sha256 { get; init; }
+    public required int Lines { get; init; }
+    public required int Sockets { get; init; }
+    public required int Skipped { get; init; }
+    public required IReadOnlyList<UnparsedLine> Unparsed { get; init; }
+}

@@ -1,0 +1,183 @@
+using System.Security.Cryptography;
+using System.Text;
+using PortCompliance.Core.Model;
+
+namespace PortCompliance.Reporting;
+
+/// <summary>Projects an audit into the report model: sorts, numbers, words. It never judges again.</summary>
+public static class ReportModelBuilder
+{
+    private const int WorstHostsShown = 10;
+
+    public static ReportModel Build(AuditResult result, ReportOptions options)
+    {
+        var anchors = new HostAnchors();
+        var hosts = new List<HostView>();
+        var number = 0;
+        foreach (var host in result.Hosts)
+        {
+            var findings = host.Findings.Select(f => Finding(f, $"F-{++number:000}")).ToList();
+            hosts.Add(Host(host, anchors.For(host.Host), findings));
+        }
+
+        var allFindings = hosts.SelectMany(h => h.Findings).ToList();
+        return new ReportModel
+        {
+            Cover = Cover(result, options),
+            Summary = Summary(result, hosts),
+            Hosts = hosts,
+            Controls = Controls(allFindings),
+            Waivers = Waivers(allFindings),
+            Evidence = [.. result.Hosts.Select(h => new EvidenceFileView
+            {
+                Source = h.Source, Host = h.Host, Format = h.Format, Sha256 = h.Sha256, Lines = h.Lines,
+                Sockets = h.Sockets.Count, Skipped = h.Skipped.Count, Unparsed = h.Unparsed,
+            })],
+            InputErrors = result.InputErrors,
+            Method = MethodStatement.Paragraphs(result),
+            Result = result,
+        };
+    }
+
+    private static CoverView Cover(AuditResult result, ReportOptions options)
+    {
+        var s = result.Summary;
+        var failing = s.Findings.AtOrAbove(s.FailOn);
+        return new CoverView
+        {
+            Title = "Listening-port compliance report",
+            Organisation = options.Organisation,
+            ReportId = ReportId(result),
+            AuditDate = result.AuditDate.ToString("yyyy-MM-dd"),
+            GeneratedAt = result.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'"),
+            ToolVersion = result.Tool.Version,
+            PolicyId = result.Policy.Id,
+            PolicyTitle = result.Policy.Title,
+            PolicySha256 = result.Policy.Sha256,
+            PolicySources = result.Policy.Sources,
+            Verdict = s.Verdict.ToUpperInvariant(),
+            VerdictText = s.Verdict == "pass"
+                ? $"No finding at or above {s.FailOn.Name()} severity is open: {s.CompliantHosts} of {s.Hosts} hosts are fully compliant."
+                : $"{failing} finding{(failing == 1 ? "" : "s")} at or above {s.FailOn.Name()} severity {(failing == 1 ? "is" : "are")} open; " +
+                  $"{s.CompliantHosts} of {s.Hosts} hosts are fully compliant.",
+            HostCount = s.Hosts,
+            InputFileCount = result.Hosts.Count + result.InputErrors.Count,
+            FailOn = s.FailOn.Name(),
+        };
+    }
+
+    /// <summary>The first 12 hex digits of a hash over the policy, every input and the audit date.</summary>
+    private static string ReportId(AuditResult result)
+    {
+        var text = new StringBuilder(result.Policy.Sha256).Append('\n').Append(result.AuditDate.ToString("yyyy-MM-dd"));
+        foreach (var host in result.Hosts)
+        {
+            text.Append('\n').Append(host.Sha256);
+        }
+
+        return "PC-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12].ToUpperInvariant();
+    }
+
+    private static SummaryView Summary(AuditResult result, IReadOnlyList<HostView> hosts)
+    {
+        var s = result.Summary;
+        return new SummaryView
+        {
+            Hosts = s.Hosts,
+            CompliantHosts = s.CompliantHosts,
+            Sockets = s.Sockets,
+            Waived = s.Waived,
+            BySeverity = [.. Severities.WorstFirst.Select(sev => new SeverityCount(sev.Name(), s.Findings[sev]))],
+            TopRules = [.. s.ByRule.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => new RuleCount(r.Key, r.Value))],
+            WorstHosts = [.. hosts.Where(h => !h.Compliant)
+                .OrderByDescending(h => h.Counts.Critical).ThenByDescending(h => h.Counts.High).ThenByDescending(h => h.Counts.AtOrAbove(Severity.Info))
+                .ThenBy(h => h.Host, StringComparer.Ordinal)
+                .Take(WorstHostsShown)
+                .Select(h => new HostRank(h.Host, h.Anchor, h.Status, h.Counts.AtOrAbove(Severity.Info), h.Counts.Critical, h.Counts.High))],
+        };
+    }
+
+    private static HostView Host(HostResult host, string anchor, IReadOnlyList<FindingView> findings)
+    {
+        var worst = Severities.WorstFirst.FirstOrDefault(s => host.Counts[s] > 0, Severity.Info);
+        return new HostView
+        {
+            Host = host.Host,
+            Anchor = anchor,
+            Format = host.Format,
+            Source = host.Source,
+            Sha256 = host.Sha256,
+            Compliant = host.Compliant,
+            Status = host.Compliant ? "compliant" : worst.Name(),
+            Counts = host.Counts,
+            Sockets = [.. host.Sockets.Select(s => Socket(s, host.Findings, findings))],
+            Findings = findings,
+        };
+    }
+
+    private static SocketRow Socket(ListeningSocket socket, IReadOnlyList<Finding> findings, IReadOnlyList<FindingView> views)
+    {
+        var mine = findings.Select((f, i) => (Finding: f, View: views[i]))
+            .Where(x => x.Finding.Evidence?.Line == socket.Line && x.Finding.Port == socket.Port)
+            .ToList();
+        var counting = mine.Where(x => !x.Finding.Waived).Select(x => x.Finding.Severity).ToList();
+        return new SocketRow
+        {
+            Proto = socket.Proto == Protocol.Tcp ? "tcp" : "udp",
+            Endpoint = Text.Endpoint(socket.Address, socket.Interface, socket.Port),
+            Port = socket.Port,
+            Scope = socket.Scope.ToString().ToLowerInvariant(),
+            Processes = Text.Processes(socket.Processes),
+            Line = socket.Line,
+            Status = counting.Count > 0 ? counting.Max().Name() : mine.Count > 0 ? "waived" : "ok",
+            FindingIds = [.. mine.Select(x => x.View.Id)],
+        };
+    }
+
+    private static FindingView Finding(Finding f, string id) => new()
+    {
+        Id = id,
+        Host = f.Host,
+        Severity = f.Severity.Name(),
+        Rule = f.Rule,
+        Where = f.Port is { } port
+            ? $"{(f.Proto == Protocol.Udp ? "UDP" : "TCP")} {Text.Endpoint(f.Address ?? "?", f.Interface, port)}"
+            : $"{f.Evidence?.Source} line {f.Evidence?.Line}",
+        Service = f.Service,
+        Processes = Text.Processes(f.Processes),
+        Message = f.Message,
+        Steps = f.Remediation,
+        EvidenceSource = f.Evidence?.Source,
+        EvidenceLine = f.Evidence?.Line,
+        EvidenceText = f.Evidence?.Text,
+        Controls = f.Controls,
+        Waived = f.Waived,
+        Waiver = f.Waiver,
+        WaiverText = f.Waiver switch
+        {
+            null => null,
+            { Expired: true } w => $"Waiver {w.Ticket} expired on {w.Expires:yyyy-MM-dd}: no longer waived",
+            var w => $"Waived by {w.Ticket} until {w.Expires:yyyy-MM-dd}{(w.Approver is null ? "" : $", approved by {w.Approver}")}: {w.Reason}",
+        },
+    };
+
+    private static IReadOnlyList<ControlView> Controls(IReadOnlyList<FindingView> findings) =>
+        [.. findings
+            .SelectMany(f => f.Controls.Select(c => (Control: c, Finding: f)))
+            .GroupBy(x => x.Control)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ControlView(
+                g.Key,
+                [.. g.Select(x => x.Finding.Rule).Distinct().Order(StringComparer.Ordinal)],
+                [.. g.Select(x => x.Finding.Host).Distinct().Order(StringComparer.Ordinal)],
+                g.Count(x => !x.Finding.Waived),
+                g.Count(x => x.Finding.Waived)))];
+
+    /// <summary>Every use of a waiver: the finding it covers (active) or no longer covers (expired).</summary>
+    private static IReadOnlyList<WaiverView> Waivers(IReadOnlyList<FindingView> findings) =>
+        [.. findings
+            .Where(f => f.Waiver is not null && f.Rule != Core.Policy.RuleIds.WaiverExpired)
+            .Select(f => new WaiverView(f.Waiver!.Ticket, f.Rule, f.Host, f.Where, f.Waiver.Reason, f.Waiver.Approver,
+                f.Waiver.Expires.ToString("yyyy-MM-dd"), f.Waiver.Expired ? "expired" : "active"))
+            .OrderBy(w => w.Status, StringComparer.Ordinal).ThenBy(w => w.Expires, StringComparer.Ordinal).ThenBy(w => w.Host, StringComparer.Ordinal)];
+}
