@@ -1,0 +1,94 @@
+using PortCompliance.Reporting.Tests.Support;
+
+namespace PortCompliance.Reporting.Tests.Model;
+
+/// <summary>The model both the PDF and the HTML page render: numbered, cross-referenced, safe to link to.</summary>
+public sealed class ReportModelBuilderTests
+{
+    private const string Db = "samples/ss/ss-lntup-debian12-db.txt";
+    private const string Web = "samples/ss/ss-lntup-debian12-web.txt";
+
+    [Fact]
+    public void Should_Number_Findings_Across_The_Report_In_Order()
+    {
+        var model = Reports.Of(Db, Web);
+        var ids = model.Hosts.SelectMany(h => h.Findings).Select(f => f.Id).ToList();
+
+        Assert.Equal(Enumerable.Range(1, ids.Count).Select(n => $"F-{n:000}"), ids);
+    }
+
+    [Fact]
+    public void Should_Give_Each_Socket_The_Worst_Open_Severity_Of_Its_Findings()
+    {
+        var host = Reports.Of(Db).Hosts[0];
+        var postgres = Assert.Single(host.Sockets, s => s.Endpoint == "0.0.0.0:5432");
+        var ssh = Assert.Single(host.Sockets, s => s.Endpoint == "0.0.0.0:22");
+
+        Assert.Equal("critical", postgres.Status);
+        Assert.Equal(3, postgres.FindingIds.Count);
+        Assert.All(postgres.FindingIds, id => Assert.Contains(host.Findings, f => f.Id == id && f.Where == "TCP 0.0.0.0:5432"));
+        Assert.Equal(("ok", 0), (ssh.Status, ssh.FindingIds.Count));
+    }
+
+    [Fact]
+    public void Should_Write_Endpoints_As_People_Do()
+    {
+        var endpoints = Reports.Of(Db).Hosts[0].Sockets.Select(s => s.Endpoint).ToList();
+
+        Assert.Contains("[::]:22", endpoints);
+        Assert.Contains("0.0.0.0%lo:9100", endpoints);
+        Assert.Contains("[fe80::fc:ff:fe00:1]%eth0:7100", endpoints);
+        Assert.Contains("*:9000", endpoints);
+    }
+
+    [Fact]
+    public void Should_Make_Safe_Unique_Anchors_From_Hostile_Host_Names()
+    {
+        var model = Reports.Of([.. Reports.Payloads.Select(Reports.Hostile), Reports.Read(Db), Reports.Read(Db)], null);
+
+        Assert.All(model.Hosts, h => Assert.Matches("^h-[a-z0-9._-]+$", h.Anchor));
+        Assert.Equal(model.Hosts.Count, model.Hosts.Select(h => h.Anchor).Distinct().Count());
+    }
+
+    [Fact]
+    public void Should_Keep_The_Report_Id_For_The_Same_Inputs_Policy_And_Day()
+    {
+        Assert.Equal(Reports.Of(Db, Web).Cover.ReportId, Reports.Of(Db, Web).Cover.ReportId);
+        Assert.NotEqual(Reports.Of(Db).Cover.ReportId, Reports.Of(Web).Cover.ReportId);
+        Assert.Matches("^PC-[0-9A-F]{12}$", Reports.Of(Db).Cover.ReportId);
+    }
+
+    [Fact]
+    public void Should_List_Active_And_Expired_Waivers_With_Their_Findings()
+    {
+        const string policy = "policy: w\nrules:\n  approved-ports: { tcp: [22] }\nwaivers:\n" +
+                              "  - { rule: approved-ports, hosts: ['*'], proto: tcp, port: 6380, reason: Batch cache, ticket: SEC-1, expires: 2026-12-31, approver: CISO }\n" +
+                              "  - { rule: approved-ports, hosts: ['*'], proto: tcp, port: 5432, reason: Old DB, ticket: SEC-2, expires: 2026-10-31 }\n";
+        var model = Reports.Of([Reports.Read(Db)], policy);
+
+        var active = Assert.Single(model.Waivers, w => w.Ticket == "SEC-1");
+        Assert.Equal(("active", "CISO", "2026-12-31", "TCP 0.0.0.0:6380"), (active.Status, active.Approver, active.Expires, active.Where));
+        Assert.All(model.Waivers.Where(w => w.Ticket == "SEC-2"), w => Assert.Equal("expired", w.Status));
+        Assert.Contains(model.Hosts[0].Findings, f => f.WaiverText == "Waived by SEC-1 until 2026-12-31, approved by CISO: Batch cache");
+    }
+
+    [Fact]
+    public void Should_Map_Every_Control_To_Its_Rules_And_Hosts()
+    {
+        var model = Reports.Of(Db, Web);
+        var pci = Assert.Single(model.Controls, c => c.Control == "PCI DSS v4.0.1 1.4.4");
+
+        Assert.Equal(["loopback-only"], pci.Rules);
+        Assert.Equal(["ss-lntup-debian12-db", "ss-lntup-debian12-web"], pci.Hosts); // socat holds ClickHouse and Elasticsearch ports on both
+        Assert.Equal(model.Hosts.Sum(h => h.Findings.Count(f => f.Rule == "loopback-only")), pci.Findings);
+    }
+
+    [Fact]
+    public void Should_Summarise_Every_Severity_For_The_Chart_Worst_First()
+    {
+        var summary = Reports.Of(Db, Web).Summary;
+
+        Assert.Equal(["critical", "high", "medium", "low", "info"], summary.BySeverity.Select(s => s.Severity));
+        Assert.Equal("ss-lntup-debian12-db", summary.WorstHosts[0].Host);
+    }
+}
