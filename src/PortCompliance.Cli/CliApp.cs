@@ -13,6 +13,7 @@ public static class CliApp
             AuditCommand.Create(console),
             ParseCommand.Create(console),
             PolicyCommand.Create(console),
+            ScanCommand.Create(console),
         };
 
         var result = root.Parse(args);

@@ -97,15 +97,6 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
-    public void Should_Explain_That_Live_Scans_Need_Saved_Listings_For_Now()
-    {
-        var run = CliRun.Of("audit", "--out", _out.FullName);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("live scan", run.Error);
-    }
-
-    [Fact]
     public void Should_Reject_An_Unknown_Report_Format()
     {
         var run = CliRun.Of("audit", "samples/ss", "--formats", "json,docx", "--out", _out.FullName);

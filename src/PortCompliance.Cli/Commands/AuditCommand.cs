@@ -16,7 +16,7 @@ internal static class AuditCommand
         var formatHelp = string.Join("; ", catalogue.Select(r => $"{r.Key}: {r.Description}"));
         var inputs = new Argument<string[]>("INPUT")
         {
-            Description = "ss or netstat listings: files, folders (read recursively), or - for standard input",
+            Description = "ss or netstat listings: files, folders (read recursively), or - for standard input; none: audit this machine live",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var policy = new Option<string?>("--policy") { Description = "Policy file (default: the built-in baseline, policies/baseline.yaml)" };
@@ -38,7 +38,7 @@ internal static class AuditCommand
             DefaultValueFactory = _ => "high",
         };
         failOn.AcceptOnlyFromAmong([.. Severities.WorstFirst.Select(s => s.Name())]);
-        var live = new Option<bool>("--live") { Description = "Audit this machine's live sockets" };
+        var live = new Option<bool>("--live") { Description = "Audit this machine's live sockets (besides any INPUT)" };
         var inputFormat = CommonOptions.InputFormat();
         var host = CommonOptions.Host();
 
@@ -49,13 +49,7 @@ internal static class AuditCommand
         command.SetAction(parsed =>
         {
             var paths = parsed.GetValue(inputs) ?? [];
-            if (paths.Length == 0 || parsed.GetValue(live))
-            {
-                console.Error.WriteLine("portcompliance: a live scan of this machine is not available in this version; " +
-                                        "audit saved listings instead: sudo ss -lntup > host.txt && portcompliance audit host.txt");
-                return ExitCodes.Usage;
-            }
-
+            var scanLive = paths.Length == 0 || parsed.GetValue(live);
             var options = new ReportOptions { Organisation = parsed.GetValue(organisation), TemplatesDirectory = parsed.GetValue(templates) };
             var renderers = ReportRenderers.Create(options);
             var wanted = parsed.GetValue(formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -89,7 +83,10 @@ internal static class AuditCommand
                 return ExitCodes.Usage;
             }
 
-            var (snapshots, failed) = Ingestion.ReadAll(paths, hostName, parsed.GetValue(inputFormat), console);
+            var (read, failed) = paths.Length > 0
+                ? Ingestion.ReadAll(paths, hostName, parsed.GetValue(inputFormat), console)
+                : ([], []);
+            var snapshots = scanLive ? [.. read, ScanCommand.LiveScan(paths.Length == 0 ? hostName : null, console)] : read;
             if (snapshots.Count == 0)
             {
                 console.Error.WriteLine("portcompliance: no input could be read");

@@ -21,10 +21,10 @@ internal static class CommonOptions
         Description = "Host name for a single input or standard input (default: '# host: NAME' line, else the file name)",
     };
 
-    /// <summary>One name cannot belong to many hosts: <c>--host</c> needs exactly one input file.</summary>
+    /// <summary>One name cannot belong to many hosts: <c>--host</c> needs one input file, or none (the live scan).</summary>
     public static bool CheckHost(string? host, IReadOnlyList<string> inputs, CliConsole console)
     {
-        if (host is null || inputs.Count == 1 && !Directory.Exists(inputs[0]))
+        if (host is null || inputs.Count == 0 || inputs.Count == 1 && !Directory.Exists(inputs[0]))
         {
             return true;
         }
