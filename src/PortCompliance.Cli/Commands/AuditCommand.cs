@@ -86,7 +86,7 @@ internal static class AuditCommand
             var (read, failed) = paths.Length > 0
                 ? Ingestion.ReadAll(paths, hostName, parsed.GetValue(inputFormat), console)
                 : ([], []);
-            var snapshots = scanLive ? [.. read, ScanCommand.LiveScan(paths.Length == 0 ? hostName : null, console)] : read;
+            var snapshots = scanLive ? [.. read, ScanCommand.LiveScan(paths.Length == 0 ? hostName : null, allNamespaces: true, console)] : read;
             if (snapshots.Count == 0)
             {
                 console.Error.WriteLine("portcompliance: no input could be read");

@@ -16,14 +16,18 @@ internal static class ScanCommand
         };
         format.AcceptOnlyFromAmong("table", "json");
         var host = CommonOptions.Host();
+        var allNamespaces = new Option<bool>("--all-namespaces")
+        {
+            Description = "Also scan every other network namespace (containers, ip netns), labelling each socket with it",
+        };
 
         var command = new Command("scan", "List this machine's listening sockets from the kernel (run as root to see every owner)")
         {
-            format, host,
+            format, host, allNamespaces,
         };
         command.SetAction(parsed =>
         {
-            var snapshot = LiveScan(parsed.GetValue(host), console);
+            var snapshot = LiveScan(parsed.GetValue(host), parsed.GetValue(allNamespaces), console);
             if (parsed.GetValue(format) == "json")
             {
                 console.Out.Write(SnapshotJson.Serialize([snapshot]));
@@ -39,9 +43,9 @@ internal static class ScanCommand
     }
 
     /// <summary>Scans and tells the user when owners are missing because the scan did not run as root.</summary>
-    public static HostSnapshot LiveScan(string? host, CliConsole console)
+    public static HostSnapshot LiveScan(string? host, bool allNamespaces, CliConsole console)
     {
-        var snapshot = LiveScanner.Scan(host ?? Environment.MachineName);
+        var snapshot = LiveScanner.Scan(host ?? Environment.MachineName, allNamespaces);
         var unknown = snapshot.Sockets.Count(s => s.Processes.Count == 0);
         if (unknown > 0 && !Environment.IsPrivilegedProcess)
         {

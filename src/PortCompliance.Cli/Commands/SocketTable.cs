@@ -5,7 +5,7 @@ namespace PortCompliance.Cli.Commands;
 /// <summary>The human view of <c>parse</c>: one aligned row per socket, then what each input left unread.</summary>
 internal static class SocketTable
 {
-    private static readonly string[] Titles = ["HOST", "PROTO", "ADDRESS", "PORT", "IFACE", "SCOPE", "PROCESSES", "LINE"];
+    private static readonly string[] Titles = ["HOST", "PROTO", "ADDRESS", "PORT", "IFACE", "SCOPE", "PROCESSES", "NAMESPACE", "LINE"];
 
     public static void Write(IReadOnlyList<HostSnapshot> snapshots, TextWriter output)
     {
@@ -37,6 +37,7 @@ internal static class SocketTable
         s.Interface ?? "",
         s.Scope.ToString().ToLowerInvariant(),
         s.Processes.Count == 0 ? "?" : string.Join(",", s.Processes.Select(p => p.Pid is null ? p.Name : $"{p.Name}/{p.Pid}")),
+        s.Container ?? s.Namespace ?? "",
         s.Line.ToString(),
     ];
 }

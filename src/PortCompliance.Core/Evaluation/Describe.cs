@@ -12,7 +12,8 @@ internal static class Describe
     {
         var address = s.Address.Contains(':') ? $"[{s.Address}]" : s.Address;
         var device = s.Interface is null ? "" : $"%{s.Interface}";
-        return $"{Proto(s.Proto)} {address}{device}:{s.Port}";
+        var inside = s.Container ?? s.Namespace;
+        return $"{Proto(s.Proto)} {address}{device}:{s.Port}{(inside is null ? "" : $" in {inside}")}";
     }
 
     public static string Processes(ListeningSocket s) => s.Processes.Count == 0

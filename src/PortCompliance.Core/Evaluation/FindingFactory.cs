@@ -23,6 +23,8 @@ internal sealed class FindingFactory(RuleSet rules, ServiceCatalogue catalogue)
             Port = socket.Port,
             Processes = socket.Processes,
             Interface = socket.Interface,
+            Namespace = socket.Namespace,
+            Container = socket.Container,
             Message = message(service),
             Remediation = Remediation.For(rule, socket, service),
             Service = service?.Name,

@@ -25,6 +25,13 @@ public sealed record Finding
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Interface { get; init; }
 
+    /// <summary>The network namespace and container of the socket, when not the host's own.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Namespace { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Container { get; init; }
+
     /// <summary>The catalogue service the socket was recognised as, if any.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Service { get; init; }

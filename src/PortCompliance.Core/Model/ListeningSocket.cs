@@ -23,6 +23,14 @@ public sealed record ListeningSocket
     public required BindScope Scope { get; init; }
     public required IReadOnlyList<SocketProcess> Processes { get; init; }
 
+    /// <summary>The network namespace, when not the host's own (<c>ip netns</c> name or <c>net:[inode]</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Namespace { get; init; }
+
+    /// <summary>The container whose namespace it is, when a cgroup names one (<c>docker:3f2a…</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Container { get; init; }
+
     /// <summary>1-based line of the socket's row in its source.</summary>
     public required int Line { get; init; }
 

@@ -141,7 +141,8 @@ public static class ReportModelBuilder
         Severity = f.Severity.Name(),
         Rule = f.Rule,
         Where = f.Port is { } port
-            ? $"{(f.Proto == Protocol.Udp ? "UDP" : "TCP")} {Text.Endpoint(f.Address ?? "?", f.Interface, port)}"
+            ? $"{(f.Proto == Protocol.Udp ? "UDP" : "TCP")} {Text.Endpoint(f.Address ?? "?", f.Interface, port)}" +
+              ((f.Container ?? f.Namespace) is { } inside ? $" in {inside}" : "")
             : $"{f.Evidence?.Source} line {f.Evidence?.Line}",
         Service = f.Service,
         Processes = Text.Processes(f.Processes),

@@ -28,4 +28,7 @@ internal static partial class Libc
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial nint if_indextoname(uint index, Span<byte> name);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int stat(string path, Span<byte> buffer);
 }

@@ -14,22 +14,37 @@ public static class LiveScanner
 {
     public const string Format = "live";
 
-    /// <summary>Scans the network namespace of the calling thread.</summary>
-    public static HostSnapshot Scan(string host, string source = "live")
+    /// <summary>
+    /// Scans this network namespace and, with <paramref name="allNamespaces"/>, every other one on the machine
+    /// (containers, <c>ip netns</c>), labelling those sockets with their namespace and container.
+    /// </summary>
+    public static HostSnapshot Scan(string host, bool allNamespaces = false)
     {
-        var (kernel, origin) = SockDiag.TryDump() is { } dumped ? (dumped, "netlink sock_diag") : (ReadProc(), "/proc/net");
         var owners = SocketOwners.Read();
-        var sockets = kernel
-            .Where(k => k.IsListening)
-            .OrderBy(k => k.Proto).ThenBy(k => k.Address.AddressFamily).ThenBy(k => k.Port).ThenBy(k => k.Inode)
-            .Select((k, i) => ToSocket(k, owners.Of(k.Inode), i + 1))
-            .ToList();
+        var (sockets, origin) = ScanHere(owners, ns: null);
+        var notes = new List<string> { origin };
+        if (allNamespaces)
+        {
+            foreach (var ns in NetworkNamespaces.Others())
+            {
+                var inside = NetworkNamespaces.Inside(ns, () => ScanHere(owners, ns).Sockets);
+                sockets.AddRange(inside ?? []);
+                notes.Add(inside is null ? $"{ns.Label} not entered (needs root)" : $"{ns.Label}: {inside.Count} socket(s)");
+            }
+        }
+
+        if (owners.UnreadableProcesses > 0)
+        {
+            notes.Add($"{owners.UnreadableProcesses} processes unreadable: not root");
+        }
+
+        sockets = [.. sockets.Select((s, i) => s with { Line = i + 1, LastLine = i + 1 })];
         var evidence = string.Join("\n", sockets.Select(s => s.Text));
         return new HostSnapshot
         {
             Host = host,
             Format = Format,
-            Source = $"{source} ({origin}{(owners.UnreadableProcesses > 0 ? $", {owners.UnreadableProcesses} processes unreadable: not root" : "")})",
+            Source = $"live ({string.Join("; ", notes)})",
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(evidence))),
             Sockets = sockets,
             Skipped = [],
@@ -38,17 +53,28 @@ public static class LiveScanner
         };
     }
 
+    /// <summary>The listeners of the calling thread's namespace, netlink first, /proc/net if netlink does not answer.</summary>
+    private static (List<ListeningSocket> Sockets, string Origin) ScanHere(SocketOwners owners, NetworkNamespace? ns)
+    {
+        var (kernel, origin) = SockDiag.TryDump() is { } dumped ? (dumped, "netlink sock_diag") : (ReadProc(), "/proc/net");
+        return ([.. kernel
+            .Where(k => k.IsListening)
+            .OrderBy(k => k.Proto).ThenBy(k => k.Address.AddressFamily).ThenBy(k => k.Port).ThenBy(k => k.Inode)
+            .Select(k => ToSocket(k, owners.Of(k.Inode), ns))], origin);
+    }
+
+    // thread-self: a namespace entered with setns belongs to this thread, not to the whole process.
     private static List<KernelSocket> ReadProc() =>
     [
-        .. Table("/proc/net/tcp", Protocol.Tcp), .. Table("/proc/net/tcp6", Protocol.Tcp),
-        .. Table("/proc/net/udp", Protocol.Udp), .. Table("/proc/net/udp6", Protocol.Udp),
+        .. Table("/proc/thread-self/net/tcp", Protocol.Tcp), .. Table("/proc/thread-self/net/tcp6", Protocol.Tcp),
+        .. Table("/proc/thread-self/net/udp", Protocol.Udp), .. Table("/proc/thread-self/net/udp6", Protocol.Udp),
     ];
 
     private static IEnumerable<KernelSocket> Table(string path, Protocol proto) =>
         File.Exists(path) ? ProcNetTable.Parse(File.ReadAllText(path), proto) : [];
 
     /// <summary>As ss shows it: a <c>::</c> socket that is not v6-only is the dual-stack <c>*</c>.</summary>
-    private static ListeningSocket ToSocket(KernelSocket k, IReadOnlyList<SocketProcess> processes, int line)
+    private static ListeningSocket ToSocket(KernelSocket k, IReadOnlyList<SocketProcess> processes, NetworkNamespace? ns)
     {
         var dualStack = k.Address.Equals(IPAddress.IPv6Any) && k.V6Only == false;
         var address = dualStack ? "*" : k.Address.ToString();
@@ -66,9 +92,10 @@ public static class LiveScanner
             Interface = device,
             Scope = BindScopes.Classify(address, device),
             Processes = processes,
-            Line = line,
-            LastLine = line,
-            Text = $"{proto} {(k.Proto == Protocol.Tcp ? "LISTEN" : "UNCONN")} {shown}{(device is null ? "" : "%" + device)}:{k.Port} ino:{k.Inode} uid:{k.Uid}{users}",
+            Namespace = ns?.Label,
+            Container = ns?.Container,
+            Line = 0,
+            Text = $"{(ns is null ? "" : $"[{ns.Container ?? ns.Label}] ")}{proto} {(k.Proto == Protocol.Tcp ? "LISTEN" : "UNCONN")} {shown}{(device is null ? "" : "%" + device)}:{k.Port} ino:{k.Inode} uid:{k.Uid}{users}",
         };
     }
 }

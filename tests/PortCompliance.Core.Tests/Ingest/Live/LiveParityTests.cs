@@ -13,6 +13,7 @@ namespace PortCompliance.Core.Tests.Ingest.Live;
 /// The live scan sees exactly what <c>ss -lntup</c> sees: real listeners of every kind are opened here, ss is run at the
 /// same moment and read with our own parser, and the two socket sets — with their pids — must be identical.
 /// </summary>
+[Collection(LiveSockets.Name)]
 public sealed partial class LiveParityTests : IDisposable
 {
     private readonly List<Socket> _sockets = [];
