@@ -83,17 +83,17 @@ internal static class AuditCommand
                 return ExitCodes.Usage;
             }
 
-            var (read, failed) = paths.Length > 0
+            var (read, scans, failed) = paths.Length > 0
                 ? Ingestion.ReadAll(paths, hostName, parsed.GetValue(inputFormat), console)
-                : ([], []);
+                : ([], [], []);
             var snapshots = scanLive ? [.. read, ScanCommand.LiveScan(paths.Length == 0 ? hostName : null, allNamespaces: true, console)] : read;
-            if (snapshots.Count == 0)
+            if (snapshots.Count == 0 && scans.Count == 0)
             {
                 console.Error.WriteLine("portcompliance: no input could be read");
                 return ExitCodes.Usage;
             }
 
-            var result = Auditor.Audit(snapshots, failed, loaded.Policy, ServiceCatalogue.BuiltIn, new AuditSettings(now, threshold, Version));
+            var result = Auditor.Audit(snapshots, scans, failed, loaded.Policy, ServiceCatalogue.BuiltIn, new AuditSettings(now, threshold, Version));
             var model = ReportModelBuilder.Build(result, options);
             var (written, allWritten) = ReportWriter.Write(model, renderers.Where(r => wanted.Contains(r.Key)), parsed.GetValue(output)!, console);
             AuditSummaryWriter.Write(result, written, console.Out);

@@ -10,9 +10,9 @@ internal static class CommonOptions
     {
         var option = new Option<string?>("--input-format")
         {
-            Description = $"Skip format detection and read every input as: {ListingFormats.Describe()}",
+            Description = $"Skip format detection and read every input as: {ListingFormats.Describe()}, nmap: nmap -oX XML",
         };
-        option.AcceptOnlyFromAmong([.. ListingFormats.Keys]);
+        option.AcceptOnlyFromAmong([.. InputReader.Formats]);
         return option;
     }
 

@@ -7,7 +7,7 @@ namespace PortCompliance.Cli.Commands;
 internal static class Ingestion
 {
     /// <summary>The snapshots read, and the inputs that could not be read at all (the batch goes on without them).</summary>
-    public static (IReadOnlyList<HostSnapshot> Snapshots, IReadOnlyList<InputProblem> Failed) ReadAll(
+    public static (IReadOnlyList<HostSnapshot> Snapshots, IReadOnlyList<ExternalScan> Scans, IReadOnlyList<InputProblem> Failed) ReadAll(
         IReadOnlyList<string> inputs, string? host, string? format, CliConsole console)
     {
         var (files, problems) = InputSet.Expand(inputs);
@@ -22,12 +22,14 @@ internal static class Ingestion
         }
 
         var snapshots = new List<HostSnapshot>(files.Count);
+        var scans = new List<ExternalScan>();
         foreach (var file in files)
         {
             var options = new ListingOptions(file.Path, host, format);
             var result = file.IsStdin
-                ? ListingReader.Read(console.OpenStdin(), options)
-                : ListingReader.ReadFile(file.Path, options);
+                ? InputReader.Read(console.OpenStdin(), options)
+                : InputReader.ReadFile(file.Path, options);
+            scans.AddRange(result.Scans);
             foreach (var diagnostic in result.Diagnostics)
             {
                 console.Error.WriteLine(diagnostic);
@@ -35,7 +37,7 @@ internal static class Ingestion
 
             if (result.Snapshot is not { } snapshot)
             {
-                failed.AddRange(result.Diagnostics.Select(d => new InputProblem(d.File, d.Line, d.Message)));
+                failed.AddRange(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => new InputProblem(d.File, d.Line, d.Message)));
                 continue;
             }
 
@@ -47,6 +49,6 @@ internal static class Ingestion
             snapshots.Add(snapshot);
         }
 
-        return (snapshots, failed);
+        return (snapshots, scans, failed);
     }
 }

@@ -36,8 +36,13 @@ internal static class ParseCommand
                 return ExitCodes.Usage;
             }
 
-            var (snapshots, _) = Ingestion.ReadAll(paths, hostName, parsed.GetValue(inputFormat), console);
-            if (snapshots.Count == 0)
+            var (snapshots, scans, _) = Ingestion.ReadAll(paths, hostName, parsed.GetValue(inputFormat), console);
+            foreach (var scan in scans)
+            {
+                console.Error.WriteLine($"{scan.Source}: nmap scan of {scan.Address} ({scan.Host}): {scan.Ports.Count(p => p.IsOpen)} open port(s); audit it with a listing of the host to compare");
+            }
+
+            if (snapshots.Count == 0 && scans.Count == 0)
             {
                 console.Error.WriteLine("portcompliance: no input could be read");
                 return ExitCodes.Usage;

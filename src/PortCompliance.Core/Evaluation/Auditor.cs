@@ -25,6 +25,7 @@ public static class Auditor
         new ExpectedProcessRule(),
         new UnknownProcessRule(),
         new UnparsedInputRule(),
+        new UnexplainedOpenPortRule(),
     ];
 
     public static HostResult Evaluate(HostSnapshot host, Policy.Policy policy, ServiceCatalogue catalogue, AuditSettings settings)
@@ -53,13 +54,21 @@ public static class Auditor
             Skipped = host.Skipped,
             Unparsed = host.Unparsed,
             Findings = findings,
+            Scan = host.External,
         };
     }
 
     public static AuditResult Audit(
         IReadOnlyList<HostSnapshot> hosts, IReadOnlyList<InputProblem> inputErrors, Policy.Policy policy,
-        ServiceCatalogue catalogue, AuditSettings settings)
+        ServiceCatalogue catalogue, AuditSettings settings) =>
+        Audit(hosts, [], inputErrors, policy, catalogue, settings);
+
+    /// <summary>As above, with outside scans (nmap) merged into the hosts they are of before judging.</summary>
+    public static AuditResult Audit(
+        IReadOnlyList<HostSnapshot> hosts, IReadOnlyList<ExternalScan> scans, IReadOnlyList<InputProblem> inputErrors,
+        Policy.Policy policy, ServiceCatalogue catalogue, AuditSettings settings)
     {
+        hosts = Exposures.Merge(hosts, scans);
         var results = hosts.Select(h => Evaluate(h, policy, catalogue, settings)).ToList();
         var all = results.SelectMany(h => h.Findings).ToList();
         var counts = SeverityCounts.Of(all);

@@ -33,6 +33,26 @@ internal sealed class FindingFactory(RuleSet rules, ServiceCatalogue catalogue)
         };
     }
 
+    public Finding ForScannedPort(
+        string rule, HostSnapshot host, ExternalScan scan, ScannedPort port, string message, IReadOnlyList<RemediationStep> steps)
+    {
+        var settings = rules.Settings[rule];
+        return new Finding
+        {
+            Host = host.Host,
+            Rule = rule,
+            Severity = settings.Severity,
+            Proto = port.Proto,
+            Address = scan.Address,
+            Port = port.Port,
+            Message = message,
+            Remediation = steps,
+            Service = port.Service,
+            Controls = settings.Controls,
+            Evidence = new Evidence(scan.Source, 0, $"<port protocol=\"{(port.Proto == Protocol.Tcp ? "tcp" : "udp")}\" portid=\"{port.Port}\"> state {port.State}"),
+        };
+    }
+
     public Finding ForLine(string rule, HostSnapshot host, int line, string text, string message)
     {
         var settings = rules.Settings[rule];

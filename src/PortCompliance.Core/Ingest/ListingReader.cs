@@ -7,7 +7,11 @@ namespace PortCompliance.Core.Ingest;
 public sealed record ListingOptions(string Source, string? Host = null, string? Format = null);
 
 /// <summary>The snapshot of one input, or why there is none, plus warnings worth telling the user.</summary>
-public sealed record IngestResult(HostSnapshot? Snapshot, IReadOnlyList<Diagnostic> Diagnostics);
+public sealed record IngestResult(HostSnapshot? Snapshot, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Outside scans (nmap) the input held, instead of a listing.</summary>
+    public IReadOnlyList<ExternalScan> Scans { get; init; } = [];
+}
 
 /// <summary>
 /// Streams one listing: decodes it (BOM, CRLF), hashes the bytes, finds the host name, sniffs the format
@@ -80,20 +84,6 @@ public static class ListingReader
         var host = options.Host ?? builder.DeclaredHost ?? (options.Source == "-" ? "stdin" : HostNames.FromPath(options.Source));
         var snapshot = builder.Build(host, format!, options.Source, hashing.HexDigest(), number);
         return new IngestResult(snapshot, diagnostics);
-    }
-
-    /// <summary>Reads a file; an unreadable file is a diagnostic, never an exception.</summary>
-    public static IngestResult ReadFile(string path, ListingOptions options)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            return Read(stream, options);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Failed(options.Source, 0, $"cannot read: {e.Message}");
-        }
     }
 
     private static IListingParser Decide(ref string? format, SnapshotBuilder builder, List<(int Number, string Line)> undecided)

@@ -43,6 +43,10 @@ public sealed record HostResult
     public required IReadOnlyList<SkippedLine> Skipped { get; init; }
     public required IReadOnlyList<UnparsedLine> Unparsed { get; init; }
     public required IReadOnlyList<Finding> Findings { get; init; }
+
+    /// <summary>The outside scan the sockets' exposure comes from, when one was given.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ExternalScan? Scan { get; init; }
 }
 
 /// <summary>Findings that count (not waived), by severity.</summary>

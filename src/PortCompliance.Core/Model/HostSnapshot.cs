@@ -20,6 +20,10 @@ public sealed record HostSnapshot
     [JsonIgnore]
     public IReadOnlyList<int> HeaderLines { get; init; } = [];
 
+    /// <summary>The outside scan of this host (nmap), when one was given.</summary>
+    [JsonIgnore]
+    public ExternalScan? External { get; init; }
+
     /// <summary>Physical lines in the source, blank ones included.</summary>
     [JsonIgnore]
     public int LineCount { get; init; }

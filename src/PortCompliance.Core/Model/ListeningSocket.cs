@@ -31,6 +31,13 @@ public sealed record ListeningSocket
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Container { get; init; }
 
+    /// <summary>
+    /// What an outside scan of the host saw on this port: <c>reachable</c>, <c>filtered</c> (probed, not open: a
+    /// firewall), <c>not-scanned</c>; null when no scan of the host was given.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Exposure { get; init; }
+
     /// <summary>1-based line of the socket's row in its source.</summary>
     public required int Line { get; init; }
 

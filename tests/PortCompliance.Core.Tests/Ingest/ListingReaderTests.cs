@@ -124,7 +124,7 @@ public sealed partial class ListingReaderTests
     [Fact]
     public void Should_Name_The_File_It_Cannot_Open()
     {
-        var result = ListingReader.ReadFile("/nonexistent/web01.txt", new ListingOptions("/nonexistent/web01.txt"));
+        var result = InputReader.ReadFile("/nonexistent/web01.txt", new ListingOptions("/nonexistent/web01.txt"));
 
         Assert.StartsWith("/nonexistent/web01.txt: error: cannot read:", Assert.Single(result.Diagnostics).ToString());
     }

@@ -28,7 +28,7 @@ internal static class Samples
 
     public static HostSnapshot Read(string relativePath, string? format = null)
     {
-        var result = ListingReader.ReadFile(RepoPaths.Combine(relativePath), new ListingOptions(relativePath, Format: format));
+        var result = InputReader.ReadFile(RepoPaths.Combine(relativePath), new ListingOptions(relativePath, Format: format));
         return result.Snapshot ?? throw new InvalidOperationException(string.Join("; ", result.Diagnostics));
     }
 

@@ -25,7 +25,7 @@ internal static class Reports
     }
 
     public static HostSnapshot Read(string sample) =>
-        ListingReader.ReadFile(RepoPaths.Combine(sample), new ListingOptions(sample)).Snapshot!;
+        InputReader.ReadFile(RepoPaths.Combine(sample), new ListingOptions(sample)).Snapshot!;
 
     /// <summary>A real ss row whose process name, and a host named after it, carry each payload.</summary>
     public static HostSnapshot Hostile(string payload)

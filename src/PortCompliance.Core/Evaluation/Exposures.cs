@@ -1,0 +1,86 @@
+using PortCompliance.Core.Model;
+
+namespace PortCompliance.Core.Evaluation;
+
+/// <summary>
+/// Joins the inside view (listings) with the outside view (nmap) of the same host: each socket gets what the scan saw
+/// on its port, and a scan of a host nobody listed becomes a host with no known sockets (so every open port counts).
+/// </summary>
+internal static class Exposures
+{
+    public static IReadOnlyList<HostSnapshot> Merge(IReadOnlyList<HostSnapshot> hosts, IReadOnlyList<ExternalScan> scans)
+    {
+        if (scans.Count == 0)
+        {
+            return hosts;
+        }
+
+        var byHost = scans.GroupBy(s => s.Host).ToDictionary(g => g.Key, g => g.Last());
+        var merged = hosts.Select(h => byHost.TryGetValue(h.Host, out var scan) ? With(h, scan) : h).ToList();
+        var listed = hosts.Select(h => h.Host).ToHashSet();
+        merged.AddRange(byHost.Values.Where(s => !listed.Contains(s.Host)).Select(s => With(new HostSnapshot
+        {
+            Host = s.Host, Format = "nmap", Source = s.Source, Sha256 = s.Sha256, Sockets = [], Skipped = [], Unparsed = [],
+        }, s)));
+        return merged;
+    }
+
+    private static HostSnapshot With(HostSnapshot host, ExternalScan scan) => host with
+    {
+        External = scan,
+        Sockets = [.. host.Sockets.Select(s => s with { Exposure = Of(s, scan) })],
+    };
+
+    private static string Of(ListeningSocket socket, ExternalScan scan)
+    {
+        // A socket bound to another address than the one scanned cannot answer the scan: it says nothing about it.
+        if (!Answers(socket, scan.Address))
+        {
+            return "not-scanned";
+        }
+
+        return scan.StateOf(socket.Proto, socket.Port) switch
+        {
+            null => "not-scanned",
+            "open" => "reachable",
+            _ => "filtered",
+        };
+    }
+
+    /// <summary>
+    /// Whether a probe of <paramref name="scanned"/> reaches this socket: a wildcard of the probe's family (the dual-stack
+    /// <c>*</c> of either), on the device that address lives on; or exactly the probed address.
+    /// </summary>
+    private static bool Answers(ListeningSocket socket, string scanned)
+    {
+        if (!System.Net.IPAddress.TryParse(scanned, out var parsed))
+        {
+            return false;
+        }
+
+        var target = Normal(parsed);
+        var ipv4 = target.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
+        var wildcardOfFamily = socket.Address switch
+        {
+            "*" => true,
+            "0.0.0.0" => ipv4,
+            "::" => !ipv4,
+            _ => (bool?)null,
+        };
+        if (wildcardOfFamily is { } matches)
+        {
+            var loopbackTarget = System.Net.IPAddress.IsLoopback(target);
+            return matches && socket.Interface switch
+            {
+                null => true,
+                "lo" => loopbackTarget,
+                _ => !loopbackTarget,
+            };
+        }
+
+        return System.Net.IPAddress.TryParse(socket.Address, out var bound) && Normal(bound).Equals(target);
+    }
+
+    private static System.Net.IPAddress Normal(System.Net.IPAddress ip) => ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip;
+
+}
