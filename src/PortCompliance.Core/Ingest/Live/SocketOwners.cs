@@ -59,20 +59,20 @@ internal sealed class SocketOwners
         }
     }
 
+    /// <summary>
+    /// The inode of a <c>socket:[INODE]</c> descriptor; readlink straight into a stack buffer, because a busy machine has
+    /// tens of thousands of descriptors and most are files. A descriptor closed while we look reads as no socket.
+    /// </summary>
     private static ulong? Inode(string descriptor)
     {
-        try
+        Span<byte> target = stackalloc byte[64];
+        var length = (int)Libc.readlink(descriptor, target, target.Length);
+        if (length < 10 || !target.StartsWith("socket:["u8) || target[length - 1] != (byte)']')
         {
-            var target = new FileInfo(descriptor).LinkTarget;
-            return target is not null && target.StartsWith("socket:[", StringComparison.Ordinal)
-                   && ulong.TryParse(target.AsSpan(8, target.Length - 9), CultureInfo.InvariantCulture, out var inode)
-                ? inode
-                : null;
+            return null;
         }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            return null; // the process exited, or closed the descriptor, while we looked
-        }
+
+        return ulong.TryParse(target[8..(length - 1)], NumberStyles.None, CultureInfo.InvariantCulture, out var inode) ? inode : null;
     }
 
     private static string Comm(string procRoot, int pid)
