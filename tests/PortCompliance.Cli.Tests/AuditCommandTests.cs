@@ -97,6 +97,30 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_Report_Drift_Against_Last_Months_Results()
+    {
+        var lastMonth = Path.Combine(_out.FullName, "2026-10");
+        CliRun.Of("audit", "samples/ss/ss-lntup-debian12-web.txt", "--host", "box", "--out", lastMonth, "--formats", "json");
+
+        var run = CliRun.Of("audit", "samples/ss/ss-lntup-debian12-db.txt", "--host", "box", "--out", _out.FullName, "--formats", "json",
+            "--baseline", Path.Combine(lastMonth, "results.json"));
+
+        Assert.Matches(@"Since 2026-\d\d-\d\d: listeners \d+ opened", run.Out);
+        using var json = JsonDocument.Parse(File.ReadAllText(Results));
+        var box = json.RootElement.GetProperty("drift").GetProperty("hosts")[0];
+        Assert.Contains(box.GetProperty("listeners").EnumerateArray(), c => c.GetProperty("port").GetInt32() == 5432 && c.GetProperty("change").GetString() == "opened");
+    }
+
+    [Fact]
+    public void Should_Exit_2_For_A_Baseline_That_Is_Not_Results_Json()
+    {
+        var run = CliRun.Of("audit", "samples/ss", "--out", _out.FullName, "--baseline", "samples/ss/ss-lntup-debian12-db.txt");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("samples/ss/ss-lntup-debian12-db.txt:1:1: error: not a PortCompliance results.json", run.Error);
+    }
+
+    [Fact]
     public void Should_Reject_An_Unknown_Report_Format()
     {
         var run = CliRun.Of("audit", "samples/ss", "--formats", "json,docx", "--out", _out.FullName);

@@ -32,6 +32,7 @@ internal static class AuditCommand
             Description = "Audit as of this day (YYYY-MM-DD, midnight UTC): pins waiver expiry and report dates; overrides SOURCE_DATE_EPOCH",
         };
         var templates = new Option<string?>("--templates") { Description = "Folder with customised copies of the HTML templates/" };
+        var baseline = new Option<string?>("--baseline") { Description = "A previous run's results.json: report what changed since (drift)" };
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Exit 1 when a finding at or above this severity is not waived",
@@ -44,7 +45,7 @@ internal static class AuditCommand
 
         var command = new Command("audit", "Audit listening sockets against a policy and write the reports")
         {
-            inputs, policy, output, formats, failOn, live, inputFormat, host, organisation, reportDate, templates,
+            inputs, policy, output, formats, failOn, live, inputFormat, host, organisation, reportDate, templates, baseline,
         };
         command.SetAction(parsed =>
         {
@@ -71,6 +72,17 @@ internal static class AuditCommand
                 return ExitCodes.Usage;
             }
 
+            AuditResult? previous = null;
+            if (parsed.GetValue(baseline) is { } baselinePath)
+            {
+                (previous, var problem) = ResultsJson.Read(baselinePath);
+                if (problem is not null)
+                {
+                    console.Error.WriteLine(problem);
+                    return ExitCodes.Usage;
+                }
+            }
+
             var loaded = PolicyLoader.Load(parsed.GetValue(policy) ?? PolicyLoader.BuiltInBaseline);
             foreach (var diagnostic in loaded.Diagnostics)
             {
@@ -94,6 +106,11 @@ internal static class AuditCommand
             }
 
             var result = Auditor.Audit(snapshots, scans, failed, loaded.Policy, ServiceCatalogue.BuiltIn, new AuditSettings(now, threshold, Version));
+            if (previous is not null)
+            {
+                result = result with { Drift = Drifts.Compare(result.Hosts, previous) };
+            }
+
             var model = ReportModelBuilder.Build(result, options);
             var (written, allWritten) = ReportWriter.Write(model, renderers.Where(r => wanted.Contains(r.Key)), parsed.GetValue(output)!, console);
             AuditSummaryWriter.Write(result, written, console.Out);

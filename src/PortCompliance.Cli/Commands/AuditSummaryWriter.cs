@@ -35,6 +35,17 @@ internal static class AuditSummaryWriter
             }
         }
 
+        if (result.Drift is { } drift)
+        {
+            var changes = drift.Hosts.SelectMany(h => h.Listeners).GroupBy(c => c.Change).Select(g => $"{g.Count()} {g.Key}");
+            var findings = drift.Hosts.SelectMany(h => h.Findings).GroupBy(c => c.Change).Select(g => $"{g.Count()} {g.Key}");
+            output.WriteLine();
+            output.WriteLine($"Since {drift.BaselineAuditDate}: listeners {string.Join(", ", changes.DefaultIfEmpty("unchanged"))}; " +
+                             $"findings {string.Join(", ", findings.DefaultIfEmpty("unchanged"))}; " +
+                             $"{drift.Hosts.Count(h => h.Status == "new-host")} new host(s)" +
+                             (drift.Disappeared.Count > 0 ? $"; gone: {string.Join(", ", drift.Disappeared)}" : "") + ".");
+        }
+
         var s = result.Summary;
         output.WriteLine();
         output.WriteLine(

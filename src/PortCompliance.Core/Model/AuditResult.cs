@@ -15,6 +15,10 @@ public sealed record AuditResult
 
     /// <summary>Inputs that could not be read at all; the rest of the batch went on without them.</summary>
     public IReadOnlyList<InputProblem> InputErrors { get; init; } = [];
+
+    /// <summary>What changed since the baseline run, when one was given.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DriftReport? Drift { get; init; }
 }
 
 public sealed record ToolInfo(string Name, string Version);

@@ -21,6 +21,28 @@ public static class ResultsJson
     }
 
     public static string Serialize(AuditResult result) => JsonSerializer.Serialize(result, Context.AuditResult) + "\n";
+
+    /// <summary>Reads a previous run's results.json (a baseline); a file that is not one is a diagnostic, not an exception.</summary>
+    public static (AuditResult? Result, Diagnostic? Problem) Read(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var result = JsonSerializer.Deserialize(stream, Context.AuditResult);
+            return result is null
+                ? (null, new Diagnostic(path, 0, 0, DiagnosticSeverity.Error, "empty baseline"))
+                : (result, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, new Diagnostic(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, DiagnosticSeverity.Error,
+                $"not a PortCompliance results.json: {e.Message.Split(" Path:")[0]}"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, new Diagnostic(path, 0, 0, DiagnosticSeverity.Error, $"cannot read baseline: {e.Message}"));
+        }
+    }
 }
 
 [JsonSourceGenerationOptions(

@@ -1,0 +1,85 @@
+using PortCompliance.Core.Model;
+
+namespace PortCompliance.Core.Evaluation;
+
+/// <summary>Compares this run's hosts with a baseline run: listeners opened, closed, rebound or re-owned; findings new and resolved.</summary>
+public static class Drifts
+{
+    public static DriftReport Compare(IReadOnlyList<HostResult> current, AuditResult baseline)
+    {
+        var before = baseline.Hosts.GroupBy(h => h.Host).ToDictionary(g => g.Key, g => g.First());
+        var hosts = current.Select(host => before.TryGetValue(host.Host, out var old)
+            ? Host(host, old)
+            : new HostDrift(host.Host, "new-host", [], [])).ToList();
+        var seen = current.Select(h => h.Host).ToHashSet();
+        return new DriftReport
+        {
+            BaselineAuditDate = baseline.AuditDate.ToString("yyyy-MM-dd"),
+            BaselinePolicySha256 = baseline.Policy.Sha256,
+            Hosts = hosts,
+            Disappeared = [.. baseline.Hosts.Select(h => h.Host).Where(h => !seen.Contains(h)).Distinct().Order(StringComparer.Ordinal)],
+        };
+    }
+
+    private static HostDrift Host(HostResult now, HostResult then)
+    {
+        var listeners = Listeners(now.Sockets, then.Sockets);
+        var findings = Findings(now.Findings, then.Findings);
+        return new HostDrift(now.Host, listeners.Count + findings.Count == 0 ? "unchanged" : "changed", listeners, findings);
+    }
+
+    private static List<ListenerChange> Listeners(IReadOnlyList<ListeningSocket> now, IReadOnlyList<ListeningSocket> then)
+    {
+        var changes = new List<ListenerChange>();
+        var nowByKey = now.ToLookup(Key);
+        var thenByKey = then.ToLookup(Key);
+        foreach (var key in nowByKey.Select(g => g.Key).Union(thenByKey.Select(g => g.Key)).OrderBy(k => k.Proto).ThenBy(k => k.Port).ThenBy(k => k.Namespace, StringComparer.Ordinal))
+        {
+            var after = Addresses(nowByKey[key]);
+            var before = Addresses(thenByKey[key]);
+            if (before.Length == 0)
+            {
+                changes.Add(new("opened", key.Proto, key.Port, null, string.Join(", ", after)));
+            }
+            else if (after.Length == 0)
+            {
+                changes.Add(new("closed", key.Proto, key.Port, string.Join(", ", before), null));
+            }
+            else if (!before.SequenceEqual(after))
+            {
+                changes.Add(new("rebound", key.Proto, key.Port, string.Join(", ", before), string.Join(", ", after)));
+            }
+            else if (Owners(thenByKey[key]) is var was && Owners(nowByKey[key]) is var @is && was != @is && was.Length > 0 && @is.Length > 0)
+            {
+                changes.Add(new("owner-changed", key.Proto, key.Port, was, @is));
+            }
+        }
+
+        return changes;
+    }
+
+    private static (Protocol Proto, int Port, string? Namespace) Key(ListeningSocket s) => (s.Proto, s.Port, s.Namespace);
+
+    private static string[] Addresses(IEnumerable<ListeningSocket> sockets) =>
+        [.. sockets.Select(s => s.Interface is null ? s.Address : $"{s.Address}%{s.Interface}").Distinct().Order(StringComparer.Ordinal)];
+
+    private static string Owners(IEnumerable<ListeningSocket> sockets) =>
+        string.Join(", ", sockets.SelectMany(s => s.Processes).Select(p => p.Name).Distinct().Order(StringComparer.Ordinal));
+
+    private static List<FindingChange> Findings(IReadOnlyList<Finding> now, IReadOnlyList<Finding> then)
+    {
+        var nowKeys = now.Where(f => !f.Waived).ToLookup(FindingKey);
+        var thenKeys = then.Where(f => !f.Waived).ToLookup(FindingKey);
+        return
+        [
+            .. nowKeys.Where(g => !thenKeys.Contains(g.Key)).Select(g => Change("new", g.First())),
+            .. thenKeys.Where(g => !nowKeys.Contains(g.Key)).Select(g => Change("resolved", g.First())),
+        ];
+    }
+
+    private static string FindingKey(Finding f) =>
+        f.Port is { } port ? $"{f.Rule} {f.Proto} {f.Address} {port} {f.Namespace}" : $"{f.Rule} {f.Evidence?.Text}";
+
+    private static FindingChange Change(string change, Finding f) =>
+        new(change, f.Rule, f.Severity, f.Port is { } port ? $"{f.Proto?.ToString().ToUpperInvariant()} {f.Address}:{port}" : $"{f.Evidence?.Source} line {f.Evidence?.Line}");
+}
