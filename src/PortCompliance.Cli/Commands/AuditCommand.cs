@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using PortCompliance.Core.Evaluation;
+using PortCompliance.Core.Ingest;
 using PortCompliance.Core.Model;
 using PortCompliance.Core.Policy;
 using PortCompliance.Reporting;
@@ -33,6 +34,7 @@ internal static class AuditCommand
         };
         var templates = new Option<string?>("--templates") { Description = "Folder with customised copies of the HTML templates/" };
         var baseline = new Option<string?>("--baseline") { Description = "A previous run's results.json: report what changed since (drift)" };
+        var inventory = new Option<string?>("--inventory") { Description = "hosts.csv (host,tags,owner,environment,pattern): tags feed policy groups, owners go in the reports" };
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Exit 1 when a finding at or above this severity is not waived",
@@ -45,7 +47,7 @@ internal static class AuditCommand
 
         var command = new Command("audit", "Audit listening sockets against a policy and write the reports")
         {
-            inputs, policy, output, formats, failOn, live, inputFormat, host, organisation, reportDate, templates, baseline,
+            inputs, policy, output, formats, failOn, live, inputFormat, host, organisation, reportDate, templates, baseline, inventory,
         };
         command.SetAction(parsed =>
         {
@@ -83,6 +85,23 @@ internal static class AuditCommand
                 }
             }
 
+            Inventory? hosts = null;
+            if (parsed.GetValue(inventory) is { } inventoryPath)
+            {
+                var (parsedInventory, problems) = Inventory.Read(inventoryPath);
+                foreach (var problem in problems)
+                {
+                    console.Error.WriteLine(problem);
+                }
+
+                if (parsedInventory is null)
+                {
+                    return ExitCodes.Usage;
+                }
+
+                hosts = parsedInventory;
+            }
+
             var loaded = PolicyLoader.Load(parsed.GetValue(policy) ?? PolicyLoader.BuiltInBaseline);
             foreach (var diagnostic in loaded.Diagnostics)
             {
@@ -95,9 +114,10 @@ internal static class AuditCommand
                 return ExitCodes.Usage;
             }
 
-            var (read, scans, failed) = paths.Length > 0
+            var (listings, scans, failed) = paths.Length > 0
                 ? Ingestion.ReadAll(paths, hostName, parsed.GetValue(inputFormat), console)
                 : ([], [], []);
+            IReadOnlyList<HostSnapshot> read = hosts is null ? listings : [.. listings.Select(hosts.Assign)];
             var snapshots = scanLive ? [.. read, ScanCommand.LiveScan(paths.Length == 0 ? hostName : null, allNamespaces: true, console)] : read;
             if (snapshots.Count == 0 && scans.Count == 0)
             {
@@ -105,7 +125,7 @@ internal static class AuditCommand
                 return ExitCodes.Usage;
             }
 
-            var result = Auditor.Audit(snapshots, scans, failed, loaded.Policy, ServiceCatalogue.BuiltIn, new AuditSettings(now, threshold, Version));
+            var result = Auditor.Audit(snapshots, scans, failed, loaded.Policy, ServiceCatalogue.BuiltIn, new AuditSettings(now, threshold, Version) { Inventory = hosts });
             if (previous is not null)
             {
                 result = result with { Drift = Drifts.Compare(result.Hosts, previous) };

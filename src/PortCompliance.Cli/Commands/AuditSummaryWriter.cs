@@ -51,7 +51,8 @@ internal static class AuditSummaryWriter
         output.WriteLine(
             $"{s.CompliantHosts} of {s.Hosts} host(s) compliant; findings: {s.Findings.Critical} critical, {s.Findings.High} high, " +
             $"{s.Findings.Medium} medium, {s.Findings.Low} low, {s.Findings.Info} info; {s.Waived} waived" +
-            (s.InputErrors > 0 ? $"; {s.InputErrors} input(s) could not be read" : "") + ".");
+            (s.InputErrors > 0 ? $"; {s.InputErrors} input(s) could not be read" : "") +
+            (result.NotCollected.Count > 0 ? $"; not collected: {string.Join(", ", result.NotCollected.Select(h => h.Host))}" : "") + ".");
         output.WriteLine(s.Verdict == "pass"
             ? $"Verdict: PASS — nothing at or above {s.FailOn.Name()}."
             : $"Verdict: FAIL — {s.Findings.AtOrAbove(s.FailOn)} finding(s) at or above {s.FailOn.Name()} (--fail-on).");

@@ -1,3 +1,4 @@
+using PortCompliance.Core.Ingest;
 using PortCompliance.Core.Model;
 using PortCompliance.Core.Policy;
 
@@ -6,9 +7,8 @@ namespace PortCompliance.Core.Evaluation;
 /// <summary>What an audit needs besides the inputs: the clock, the failure threshold, and host tags.</summary>
 public sealed record AuditSettings(DateTimeOffset Now, Severity FailOn, string ToolVersion)
 {
-    /// <summary>Inventory tags by host name (groups match on them); empty until an inventory is given.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyCollection<string>> Tags { get; init; } =
-        new Dictionary<string, IReadOnlyCollection<string>>();
+    /// <summary>The fleet inventory: tags for groups, owners for reports, and the hosts expected.</summary>
+    public Inventory? Inventory { get; init; }
 
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 }
@@ -30,7 +30,8 @@ public static class Auditor
 
     public static HostResult Evaluate(HostSnapshot host, Policy.Policy policy, ServiceCatalogue catalogue, AuditSettings settings)
     {
-        var tags = settings.Tags.TryGetValue(host.Host, out var t) ? t : [];
+        var listed = settings.Inventory?.Find(host.Host);
+        IReadOnlyCollection<string> tags = listed?.Tags ?? [];
         var rules = policy.Groups.Where(g => g.Matches(host.Host, tags)).Aggregate(policy.Rules, (set, g) => set.With(g.Rules));
         var factory = new FindingFactory(rules, catalogue);
         var raw = Rules.Where(r => rules.Settings[r.Id].Enabled).SelectMany(r => r.Check(host, rules, factory)).ToList();
@@ -47,6 +48,8 @@ public static class Auditor
             Format = host.Format,
             Source = host.Source,
             Sha256 = host.Sha256,
+            Owner = listed?.Owner,
+            Environment = listed?.Environment,
             Lines = host.LineCount,
             Compliant = counts.AtOrAbove(Severity.Low) == 0,
             Counts = counts,
@@ -95,6 +98,8 @@ public static class Auditor
             },
             Hosts = results,
             InputErrors = inputErrors,
+            NotCollected = [.. (settings.Inventory?.Hosts ?? []).Where(i => results.All(r => r.Host != i.Host))
+                .Select(i => new NotCollectedHost(i.Host, i.Owner, i.Environment))],
         };
     }
 }

@@ -16,6 +16,9 @@ public sealed record AuditResult
     /// <summary>Inputs that could not be read at all; the rest of the batch went on without them.</summary>
     public IReadOnlyList<InputProblem> InputErrors { get; init; } = [];
 
+    /// <summary>Hosts the inventory lists that no input covered: nothing is known about them.</summary>
+    public IReadOnlyList<NotCollectedHost> NotCollected { get; init; } = [];
+
     /// <summary>What changed since the baseline run, when one was given.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public DriftReport? Drift { get; init; }
@@ -30,6 +33,8 @@ public sealed record PolicySourceInfo(string Path, string Sha256);
 
 public sealed record InputProblem(string Source, int Line, string Message);
 
+public sealed record NotCollectedHost(string Host, string? Owner, string? Environment);
+
 /// <summary>One host: its sockets as read, and what the policy made of them.</summary>
 public sealed record HostResult
 {
@@ -37,6 +42,13 @@ public sealed record HostResult
     public required string Format { get; init; }
     public required string Source { get; init; }
     public required string Sha256 { get; init; }
+
+    /// <summary>From the inventory: who answers for the host, and which environment it is in.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Owner { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Environment { get; init; }
 
     /// <summary>Physical lines in the input, blank ones included.</summary>
     public int Lines { get; init; }
