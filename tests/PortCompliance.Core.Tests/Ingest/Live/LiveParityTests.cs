@@ -55,9 +55,10 @@ public sealed partial class LiveParityTests : IDisposable
         Assert.Contains(expected, k => k.Contains($",{_children[0].Id}", StringComparison.Ordinal) || k.Contains($"{_children[0].Id},", StringComparison.Ordinal));
     }
 
+    /// <summary>Only this test's sockets: held by this process, on its ports (another process may reuse a port number).</summary>
     private static List<string> Keys(HostSnapshot snapshot, HashSet<int> ports) =>
     [
-        .. snapshot.Sockets.Where(s => ports.Contains(s.Port))
+        .. snapshot.Sockets.Where(s => ports.Contains(s.Port) && s.Processes.Any(p => p.Pid == Environment.ProcessId))
             .Select(s => $"{s.Proto} {s.Family} {s.Address} {s.Port}{(s.Interface is null ? "" : "%" + s.Interface)} " +
                          string.Join(",", s.Processes.Select(p => p.Pid).Order()))
             .Order(StringComparer.Ordinal),

@@ -3,7 +3,10 @@ using PortCompliance.Core.Ingest.Live;
 
 namespace PortCompliance.Core.Tests.Ingest.Live;
 
-/// <summary>A real network namespace (<c>ip netns add</c>) with a listener inside: the all-namespaces scan finds it.</summary>
+/// <summary>
+/// A real network namespace (<c>ip netns add</c>) with a listener inside: the all-namespaces scan finds it. The port is
+/// below the ephemeral range, so no client socket of the host can hold it by chance.
+/// </summary>
 [Collection(LiveSockets.Name)]
 public sealed class NamespaceScanTests : IDisposable
 {
@@ -16,7 +19,7 @@ public sealed class NamespaceScanTests : IDisposable
         Run("ip", "netns", "exec", _name, "ip", "link", "set", "lo", "up");
         _listener = Process.Start(new ProcessStartInfo("ip",
             ["netns", "exec", _name, "python3", "-c",
-             "import socket,sys,time\ns=socket.socket()\ns.bind(('0.0.0.0',47123))\ns.listen()\nprint('up',flush=True)\ntime.sleep(60)"])
+             "import socket,sys,time\ns=socket.socket()\ns.bind(('0.0.0.0',29123))\ns.listen()\nprint('up',flush=True)\ntime.sleep(60)"])
         {
             RedirectStandardOutput = true,
         })!;
@@ -37,11 +40,11 @@ public sealed class NamespaceScanTests : IDisposable
         var host = LiveScanner.Scan("here", allNamespaces: true);
         var hostOnly = LiveScanner.Scan("here");
 
-        var socket = Assert.Single(host.Sockets, s => s.Port == 47123);
+        var socket = Assert.Single(host.Sockets, s => s.Port == 29123);
         Assert.Equal(_name, socket.Namespace);
         Assert.Equal("0.0.0.0", socket.Address);
         Assert.Equal("python3", Assert.Single(socket.Processes).Name);
-        Assert.DoesNotContain(hostOnly.Sockets, s => s.Port == 47123);
+        Assert.DoesNotContain(hostOnly.Sockets, s => s.Port == 29123);
     }
 
     private static void Run(string file, params string[] arguments)
