@@ -30,8 +30,9 @@ internal sealed record HtmlPage
     /// <summary>A socket row with the rules of the findings on it, space-separated, for the rule filter.</summary>
     public sealed record SocketLine(SocketRow Row, string Rules);
 
-    /// <summary>A horizontal bar chart in SVG user units; <see cref="Height"/> is its view box height.</summary>
-    public sealed record Chart(int Height, IReadOnlyList<Bar> Bars);
+    /// <summary>A horizontal bar chart in SVG user units: its view box, and one bar per severity.</summary>
+    public sealed record Chart(int Width, int Height, IReadOnlyList<Bar> Bars);
 
-    public sealed record Bar(string Severity, int Count, int Y, int Width, int LabelX);
+    /// <summary>A bar at (<see cref="X"/>, <see cref="Y"/>), its count written at <see cref="LabelX"/>.</summary>
+    public sealed record Bar(string Severity, int Count, int X, int Y, int Width, int LabelX);
 }

@@ -7,8 +7,11 @@ namespace PortCompliance.Reporting.Html;
 internal static class HtmlPageBuilder
 {
     private const int BarHeight = 28;
-    private const int BarStart = 96;
-    private const int BarMaxWidth = 420;
+    private const int BarStart = 84;
+    private const int BarMaxWidth = 270;
+
+    // Narrow enough that the labels stay legible when a phone scales the chart down to its width.
+    private const int ChartWidth = 420;
 
     public static HtmlPage Build(ReportModel model, HtmlTemplates templates)
     {
@@ -58,8 +61,8 @@ internal static class HtmlPageBuilder
         {
             // Ceiling keeps a single finding visible as a sliver next to a bar of thousands.
             var width = c.Count == 0 ? 0 : Math.Max(2, (int)Math.Ceiling((double)c.Count * BarMaxWidth / max));
-            return new HtmlPage.Bar(c.Severity, c.Count, i * BarHeight, width, BarStart + width + 8);
+            return new HtmlPage.Bar(c.Severity, c.Count, BarStart, i * BarHeight, width, BarStart + width + 8);
         });
-        return new HtmlPage.Chart(counts.Count * BarHeight, [.. bars]);
+        return new HtmlPage.Chart(ChartWidth, counts.Count * BarHeight, [.. bars]);
     }
 }
