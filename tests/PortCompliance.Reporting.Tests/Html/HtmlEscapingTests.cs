@@ -12,7 +12,7 @@ public sealed class HtmlEscapingTests
         "&lt;svg onload&#x3D;window.__xss&#x3D;1&gt;",
     ];
 
-    private static readonly Lazy<ReportModel> Model = new(Hostile.Model);
+    private static readonly Lazy<ReportModel> Model = new(() => Hostile.Model());
     private static readonly Lazy<string> Page = new(() => Support.Reports.Html(Model.Value, Hostile.Options));
 
     [Fact]

@@ -39,11 +39,12 @@ internal static class Hostile
 
     public static ReportOptions Options { get; } = new() { Organisation = $"{Attribute} {Flag}" };
 
-    public static ReportModel Model()
+    /// <summary>The hostile host after the genuine samples given (by default the database host).</summary>
+    public static ReportModel Model(params HostSnapshot[] genuine)
     {
         var hostile = Reports.Parse(Listing, Source, Host);
-        var genuine = Reports.Read("samples/ss/ss-lntup-debian12-db.txt");
+        var hosts = genuine.Length > 0 ? genuine : [Reports.Read("samples/ss/ss-lntup-debian12-db.txt")];
         var unreadable = new InputProblem($"incoming/{Flag}.txt", 3, $"cannot be read: {Attribute} {Formula}");
-        return Reports.Model(Reports.Audit([genuine, hostile], Reports.PolicyText(PolicyYaml), [unreadable]), Options);
+        return Reports.Model(Reports.Audit([.. hosts, hostile], Reports.PolicyText(PolicyYaml), [unreadable]), Options);
     }
 }
