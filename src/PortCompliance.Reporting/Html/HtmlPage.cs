@@ -24,8 +24,8 @@ internal sealed record HtmlPage
     /// <summary>Unparsed lines over every input: the evidence appendix lists them in one table.</summary>
     public required int UnparsedCount { get; init; }
 
-    /// <summary>One host as the page shows it; <see cref="Severities"/> and <see cref="Rules"/> are what its filters match.</summary>
-    public sealed record HostSection(HostView View, IReadOnlyList<SocketLine> Sockets, string Severities, string Rules, int Waived);
+    /// <summary>One host as the page shows it, with how many of its findings are waived.</summary>
+    public sealed record HostSection(HostView View, IReadOnlyList<SocketLine> Sockets, int Waived);
 
     /// <summary>A socket row with the rules of the findings on it, space-separated, for the rule filter.</summary>
     public sealed record SocketLine(SocketRow Row, string Rules);

@@ -37,18 +37,15 @@ internal static class HtmlPageBuilder
     /// still would not run, and <c>default-src 'none'</c> stops every fetch the page might be tricked into.
     /// </summary>
     private static string Policy(string css, string script) =>
-        $"default-src 'none'; style-src '{Hash(css)}'; script-src '{Hash(script)}'; img-src data:; base-uri 'none'; form-action 'none'";
+        $"default-src 'none'; style-src '{Hash(css)}'; script-src '{Hash(script)}'; base-uri 'none'; form-action 'none'";
 
     private static string Hash(string text) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static HtmlPage.HostSection Host(HostView host, IReadOnlyDictionary<string, string> rulesById)
     {
-        var severities = host.Findings.Select(f => f.Severity).Concat(host.Findings.Where(f => f.Waived).Select(_ => "waived"));
         return new HtmlPage.HostSection(
             host,
             [.. host.Sockets.Select(s => new HtmlPage.SocketLine(s, Words(s.FindingIds.Select(id => rulesById[id]))))],
-            Words(severities),
-            Words(host.Findings.Select(f => f.Rule)),
             host.Findings.Count(f => f.Waived));
     }
 

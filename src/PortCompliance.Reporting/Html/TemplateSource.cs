@@ -12,8 +12,6 @@ internal sealed class TemplateSource
     private const string ResourcePrefix = "templates/";
     private static readonly Assembly Resources = typeof(TemplateSource).Assembly;
 
-    private readonly string? _directory;
-
     public TemplateSource(string? directory)
     {
         if (directory is not null && !Directory.Exists(directory))
@@ -21,7 +19,7 @@ internal sealed class TemplateSource
             throw new TemplateException($"the templates folder '{directory}' does not exist");
         }
 
-        _directory = directory;
+        Folder = directory;
         var names = new SortedSet<string>(BuiltInNames(), StringComparer.Ordinal);
         if (directory is not null)
         {
@@ -36,13 +34,13 @@ internal sealed class TemplateSource
     public IReadOnlyList<string> Names { get; }
 
     /// <summary>Where customised templates are read from, or null for the built-in set.</summary>
-    public string? Folder => _directory;
+    public string? Folder { get; }
 
     public Template Read(string name)
     {
-        if (_directory is not null)
+        if (Folder is not null)
         {
-            var path = Path.Combine(_directory, name);
+            var path = Path.Combine(Folder, name);
             if (File.Exists(path))
             {
                 return new Template(name, path, ReadText(path));
@@ -50,7 +48,7 @@ internal sealed class TemplateSource
         }
 
         using var stream = Resources.GetManifestResourceStream(ResourcePrefix + name)
-            ?? throw new TemplateException($"no template {name}: neither {_directory ?? "a --templates folder"} nor the built-in set has it");
+            ?? throw new TemplateException($"no template {name}: neither {Folder ?? "a --templates folder"} nor the built-in set has it");
         using var reader = new StreamReader(stream);
         return new Template(name, $"built-in templates/{name}", reader.ReadToEnd());
     }
