@@ -51,7 +51,7 @@ public class ParseBenchmarks
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static string FindSamples()
+    internal static string FindSamples()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -10,6 +10,7 @@ public static class ReportRenderers
     /// <summary>Every renderer, in the order reports are written.</summary>
     public static IReadOnlyList<IReportRenderer> Create(ReportOptions options) =>
     [
+        new Html.HtmlRenderer(options),
         new CsvRenderer(),
         new JsonRenderer(),
         new JunitRenderer(),

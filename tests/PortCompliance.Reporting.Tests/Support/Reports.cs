@@ -3,39 +3,36 @@ using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Ingest;
 using PortCompliance.Core.Model;
 using PortCompliance.Core.Policy;
+using PortCompliance.Reporting.Html;
 using PortCompliance.Tests.Shared;
 
 namespace PortCompliance.Reporting.Tests.Support;
 
-/// <summary>Report models built the way <c>audit</c> builds them, from real samples, on a fixed day.</summary>
+/// <summary>Real samples audited on a fixed day and projected into the report model, as the CLI does it.</summary>
 internal static class Reports
 {
     public static readonly DateTimeOffset Day = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
 
+    public static ReportOptions Options { get; } = new() { Organisation = "Example Corp" };
+
     /// <summary>The hostile strings every format must render as inert text.</summary>
     public static readonly string[] Payloads = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "=HYPERLINK(\"http://x\")"];
 
-    public static ReportModel Of(params string[] samples) => Of(samples.Select(Read).ToList(), null);
+    /// <summary>The model of samples audited against the built-in baseline.</summary>
+    public static ReportModel Of(params string[] samples) => Of([.. samples.Select(s => Read(s))], null);
 
-    public static ReportModel Of(IReadOnlyList<HostSnapshot> hosts, string? policyYaml)
-    {
-        var policy = policyYaml is null ? PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy! : Policy(policyYaml);
-        var result = Auditor.Audit(hosts, [], policy, ServiceCatalogue.BuiltIn, new AuditSettings(Day, Severity.High, "test"));
-        return ReportModelBuilder.Build(result, new ReportOptions { Organisation = "Example Corp" });
-    }
+    /// <summary>The model of these hosts under a policy written in the test, or the baseline when null.</summary>
+    public static ReportModel Of(IReadOnlyList<HostSnapshot> hosts, string? policyYaml) =>
+        Model(Audit(hosts, policyYaml is null ? null : PolicyText(policyYaml)));
 
-    public static HostSnapshot Read(string sample) =>
-        InputReader.ReadFile(RepoPaths.Combine(sample), new ListingOptions(sample)).Snapshot!;
+    /// <summary>A real ss row whose process name, and a host named after it, carry the payload.</summary>
+    public static HostSnapshot Hostile(string payload) => Parse(
+        "Netid State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n" +
+        $"tcp   LISTEN 0      128          0.0.0.0:5432      0.0.0.0:*    users:((\"{payload}\",pid=666,fd=3))\n" +
+        payload + "\n",
+        payload + ".txt", payload);
 
-    /// <summary>A real ss row whose process name, and a host named after it, carry each payload.</summary>
-    public static HostSnapshot Hostile(string payload)
-    {
-        var listing = "Netid State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n" +
-                      $"tcp   LISTEN 0      128          0.0.0.0:5432      0.0.0.0:*    users:((\"{payload}\",pid=666,fd=3))\n" +
-                      payload + "\n";
-        return ListingReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(listing)), new ListingOptions(payload + ".txt", Host: payload)).Snapshot!;
-    }
-
+    /// <summary>Every file a renderer writes, by name.</summary>
     public static Dictionary<string, byte[]> Render(IReportRenderer renderer, ReportModel model)
     {
         var files = new Dictionary<string, MemoryStream>();
@@ -43,17 +40,69 @@ internal static class Reports
         return files.ToDictionary(f => f.Key, f => f.Value.ToArray());
     }
 
-    private static Core.Policy.Policy Policy(string yaml)
+    /// <summary>A sample under samples/, optionally read under another host name.</summary>
+    public static HostSnapshot Read(string sample, string? host = null)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"pc-{Guid.NewGuid():N}.yaml");
+        var result = InputReader.ReadFile(RepoPaths.Combine(sample), new ListingOptions(sample, host));
+        return result.Snapshot ?? throw new InvalidOperationException(string.Join("; ", result.Diagnostics));
+    }
+
+    /// <summary>A listing given as text, read as if it came from <paramref name="source"/>.</summary>
+    public static HostSnapshot Parse(string listing, string source, string? host = null)
+    {
+        var result = ListingReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(listing)), new ListingOptions(source, host));
+        return result.Snapshot ?? throw new InvalidOperationException(string.Join("; ", result.Diagnostics));
+    }
+
+    private static readonly Lock WorkingDirectory = new();
+
+    /// <summary>The built-in baseline.</summary>
+    public static Policy Baseline() => Check(PolicyLoader.Load(PolicyLoader.BuiltInBaseline));
+
+    /// <summary>
+    /// A policy file in the repository, loaded from the repository root so that its path — which reports and
+    /// remediation steps quote — reads the same on every machine.
+    /// </summary>
+    public static Policy PolicyFile(string repoRelativePath)
+    {
+        lock (WorkingDirectory)
+        {
+            var previous = Environment.CurrentDirectory;
+            Environment.CurrentDirectory = RepoPaths.Root;
+            try
+            {
+                return Check(PolicyLoader.Load(repoRelativePath));
+            }
+            finally
+            {
+                Environment.CurrentDirectory = previous;
+            }
+        }
+    }
+
+    /// <summary>A policy written in the test (it may extend <c>builtin:baseline</c>).</summary>
+    public static Policy PolicyText(string yaml)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pc-html-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(path, yaml);
         try
         {
-            return PolicyLoader.Load(path).Policy ?? throw new InvalidOperationException("test policy is invalid");
+            return Check(PolicyLoader.Load(path));
         }
         finally
         {
             File.Delete(path);
         }
     }
+
+    public static AuditResult Audit(IReadOnlyList<HostSnapshot> hosts, Policy? policy = null, IReadOnlyList<InputProblem>? inputErrors = null) =>
+        Auditor.Audit(hosts, inputErrors ?? [], policy ?? Baseline(), ServiceCatalogue.BuiltIn, new AuditSettings(Day, Severity.High, "test"));
+
+    public static ReportModel Model(AuditResult result, ReportOptions? options = null) => ReportModelBuilder.Build(result, options ?? Options);
+
+    public static string Html(ReportModel model, ReportOptions? options = null) =>
+        Encoding.UTF8.GetString(Render(new HtmlRenderer(options ?? Options), model)["report.html"]);
+
+    private static Policy Check(PolicyLoadResult loaded) =>
+        loaded.Policy ?? throw new InvalidOperationException(string.Join("\n", loaded.Diagnostics));
 }

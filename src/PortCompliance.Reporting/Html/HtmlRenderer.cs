@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace PortCompliance.Reporting.Html;
+
+/// <summary>
+/// <c>report.html</c>: the whole report in one self-contained page — inline style and script, nothing fetched —
+/// filterable and sortable on screen, complete when printed. Rendered with Handlebars from <c>templates/</c>.
+/// </summary>
+public sealed class HtmlRenderer : IReportRenderer
+{
+    public const string FileName = "report.html";
+
+    // Compiled on first use: the CLI also builds renderers just to list their keys in --help.
+    private readonly Lazy<HtmlTemplates> _templates;
+
+    public HtmlRenderer(ReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _templates = new Lazy<HtmlTemplates>(() => HtmlTemplates.Load(new TemplateSource(options.TemplatesDirectory)));
+    }
+
+    public string Key => "html";
+    public string Description => "report.html: the full report in one self-contained page, filterable, sortable and printable";
+    public IReadOnlyList<string> Files => [FileName];
+
+    public void Render(ReportModel model, Func<string, Stream> open)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(open);
+        var templates = _templates.Value;
+        var page = HtmlPageBuilder.Build(model, templates);
+        using var writer = new StreamWriter(open(FileName), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16)
+        {
+            NewLine = "\n",
+        };
+        templates.Write(writer, page);
+    }
+}
