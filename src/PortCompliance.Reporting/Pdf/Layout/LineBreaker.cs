@@ -8,6 +8,7 @@ namespace PortCompliance.Reporting.Pdf.Layout;
 internal static class LineBreaker
 {
     private const string SoftBreakAfter = "/:,.-_]%=);|";
+    private static readonly char[] SoftBreaks = [.. SoftBreakAfter];
 
     public static List<string> Wrap(string text, TextStyle style, double width, TextMeasurer measurer)
     {
@@ -58,8 +59,13 @@ internal static class LineBreaker
             var rest = hardLine.TrimEnd();
             while (rest.Length > columns)
             {
-                var space = rest.LastIndexOf(' ', columns - 1, columns / 2);
-                var cut = space > 0 ? space + 1 : columns;
+                var cut = rest.LastIndexOf(' ', columns - 1, columns / 2) + 1;
+                if (cut == 0)
+                {
+                    cut = rest.LastIndexOfAny(SoftBreaks, columns - 1, columns / 3) + 1;
+                }
+
+                cut = cut == 0 ? columns : cut;
                 lines.Add(rest[..cut]);
                 rest = rest[cut..];
             }

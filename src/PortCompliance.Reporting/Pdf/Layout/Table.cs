@@ -10,6 +10,7 @@ internal sealed class Table(IReadOnlyList<Column> columns, IReadOnlyList<IReadOn
 {
     private static readonly XColor HeaderShade = XColor.FromArgb(226, 226, 226);
     private static readonly XColor ZebraShade = XColor.FromArgb(246, 246, 246);
+    private const double MinimumStart = 48;
     private double _width = double.NaN;
     private TableRowLayout? _header;
     private List<TableRowLayout> _rows = [];
@@ -35,7 +36,9 @@ internal sealed class Table(IReadOnlyList<Column> columns, IReadOnlyList<IReadOn
         {
             var shade = i % 2 == 1 ? ZebraShade : (XColor?)null;
             var row = _rows[i];
-            if (row.Height > flow.Space && row.Height <= flow.BodyHeight - header.Height)
+            // A short row moves whole to the next page; a tall one (a long host list) is split where it stands rather
+            // than leave half a page empty — unless too little room is left to start it.
+            if (row.Height > flow.Space && (row.Height <= flow.BodyHeight / 4 || flow.Space < header.Height + MinimumStart))
             {
                 flow.NewPage();
                 DrawWhole(flow, header, HeaderShade);

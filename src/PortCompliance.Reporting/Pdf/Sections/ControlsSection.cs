@@ -14,7 +14,7 @@ internal static class ControlsSection
         yield return model.Controls.Count == 0
             ? new Paragraph("No finding maps to a control.", t.Body)
             : new Table(
-                [new Column("Control", 2.6), new Column("Rules", 2.4), new Column("Hosts", 4.2), new Column("Open", 0.9, true), new Column("Waived", 1, true)],
+                [new Column("Control", 2.3), new Column("Rules", 2.1), new Column("Hosts", 5.2), new Column("Open", 0.9, true), new Column("Waived", 1.1, true)],
                 [.. model.Controls.Select(c => (IReadOnlyList<Cell>)
                 [
                     Cell.Of(c.Control, t.CellBold), Cell.Of(string.Join(", ", c.Rules), t.Cell), Cell.Of(string.Join(", ", c.Hosts), t.Cell),

@@ -17,8 +17,8 @@ internal static class EvidenceSection
             "(not listening), or unparsed; unparsed lines are listed below with their text.", t.Body, 8);
         yield return new Table(
             [
-                new Column("File and SHA-256", 5.4), new Column("Host", 2.2), new Column("Format", 1.1), new Column("Lines", 0.9, true),
-                new Column("Sockets", 1.1, true), new Column("Skipped", 1.1, true), new Column("Unparsed", 1.2, true),
+                new Column("File and SHA-256", 4.6), new Column("Host", 2.2), new Column("Format", 1.1), new Column("Lines", 1, true),
+                new Column("Sockets", 1.3, true), new Column("Skipped", 1.3, true), new Column("Unparsed", 1.45, true),
             ],
             [.. model.Evidence.Select(e => (IReadOnlyList<Cell>)
             [
