@@ -28,7 +28,7 @@ public class ParseBenchmarks
     public void Setup()
     {
         var folder = Sample.StartsWith("netstat", StringComparison.Ordinal) ? "netstat" : "ss";
-        _listing = Build(Path.Combine(FindSamples(), folder, $"{Sample}-debian12-db.txt"), Lines);
+        _listing = Build(Path.Combine(Samples.Root(), folder, $"{Sample}-debian12-db.txt"), Lines);
     }
 
     [Benchmark]
@@ -49,19 +49,6 @@ public class ParseBenchmarks
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());
-    }
-
-    private static string FindSamples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PortCompliance.sln")))
-            {
-                return Path.Combine(dir.FullName, "samples");
-            }
-        }
-
-        throw new InvalidOperationException("run the benchmark from inside the PortCompliance checkout");
     }
 
     private sealed class LinesPerSecondConfig : ManualConfig

@@ -17,10 +17,13 @@ internal static class PdfReport
         var measurer = new TextMeasurer();
         var geometry = PageGeometry.A4;
         var flow = new PageFlow(geometry, measurer);
-        foreach (var block in Compose(model, theme))
+        var pages = new PageRefs();
+        foreach (var block in Compose(model, theme, pages))
         {
             block.Place(flow);
         }
+
+        pages.Resolve(flow);
 
         var cover = model.Cover;
         var running = new RunningText(
@@ -41,13 +44,13 @@ internal static class PdfReport
         return bytes;
     }
 
-    private static IEnumerable<IBlock> Compose(ReportModel model, Theme t) =>
+    private static IEnumerable<IBlock> Compose(ReportModel model, Theme t, PageRefs pages) =>
     [
         .. CoverSection.Compose(model, t),
         Flow.PageBreak(),
-        .. SummarySection.Compose(model, t),
+        .. SummarySection.Compose(model, t, pages),
         Flow.PageBreak(),
-        .. HostSection.ComposeIndex(model, t),
+        .. HostSection.ComposeIndex(model, t, pages),
         .. model.Hosts.SelectMany(h => HostSection.Compose(h, t)),
         Flow.PageBreak(),
         .. ControlsSection.ComposeControls(model, t),

@@ -6,7 +6,7 @@ namespace PortCompliance.Reporting.Pdf.Layout;
 /// A section or sub-section title. It is kept with the start of what follows (never alone at a page bottom), may
 /// carry an outline bookmark (level 0 for sections, 1 beneath them), and may be underlined.
 /// </summary>
-internal sealed class Heading(string text, TextStyle style, double spaceBefore = 0, int? bookmarkLevel = null, string? bookmark = null, bool rule = false) : IBlock
+internal sealed class Heading(string text, TextStyle style, double spaceBefore = 0, int? bookmarkLevel = null, string? bookmark = null, bool rule = false, string? key = null) : IBlock
 {
     private const double KeepWithNext = 56;
     private const double SpaceAfter = 5;
@@ -25,7 +25,7 @@ internal sealed class Heading(string text, TextStyle style, double spaceBefore =
 
         if (bookmarkLevel is { } level)
         {
-            flow.Mark(bookmark ?? text, level);
+            flow.Mark(bookmark ?? text, level, key);
         }
 
         foreach (var line in Lines(flow))

@@ -2,8 +2,8 @@ using PdfSharp.Drawing;
 
 namespace PortCompliance.Reporting.Pdf.Layout;
 
-/// <summary>A named place in the document, for the PDF outline: its level (0 = section), page and height on the page.</summary>
-internal sealed record Bookmark(string Title, int Level, int Page, double Top);
+/// <summary>A named place in the document, for the PDF outline and page references: its level (0 = section), page, height, key.</summary>
+internal sealed record Bookmark(string Title, int Level, int Page, double Top, string? Key = null);
 
 /// <summary>
 /// The cursor that blocks are placed with. It records what each page draws as a list of operations instead of
@@ -73,7 +73,7 @@ internal sealed class PageFlow
 
     public void Draw(Action<XGraphics> operation) => _pages[^1].Add(operation);
 
-    public void Mark(string title, int level) => _bookmarks.Add(new Bookmark(title, level, _pages.Count - 1, Y));
+    public void Mark(string title, int level, string? key = null) => _bookmarks.Add(new Bookmark(title, level, _pages.Count - 1, Y, key));
 
     /// <summary>Narrows the flow for nested content (a panel's inside, an indented list) until disposed.</summary>
     public IDisposable Inset(double left, double right)

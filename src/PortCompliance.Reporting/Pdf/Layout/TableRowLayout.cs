@@ -9,14 +9,31 @@ internal sealed class TableRowLayout
     public const double PadY = 3;
     private readonly IReadOnlyList<Cell> _cells;
     private readonly double[] _widths;
+    private readonly Dictionary<(int Cell, int Line), Func<string>> _late = [];
 
     public TableRowLayout(IReadOnlyList<Cell> cells, double[] widths, TextMeasurer measurer)
     {
         _cells = cells;
         _widths = widths;
-        Lines = [.. cells.Select((cell, c) => cell.Runs
-            .SelectMany(run => Wrap(run, widths[c] - 2 * PadX - (cell.Badge is null ? 0 : 2 * Badge.Pad), measurer))
-            .ToList())];
+        var lines = new List<List<(string Text, TextStyle Style)>>();
+        for (var c = 0; c < cells.Count; c++)
+        {
+            var width = widths[c] - 2 * PadX - (cells[c].Badge is null ? 0 : 2 * Badge.Pad);
+            var cellLines = new List<(string Text, TextStyle Style)>();
+            foreach (var run in cells[c].Runs)
+            {
+                if (run.Late is { } late)
+                {
+                    _late[(c, cellLines.Count)] = late;
+                }
+
+                cellLines.AddRange(Wrap(run, width, measurer));
+            }
+
+            lines.Add(cellLines);
+        }
+
+        Lines = lines;
         Height = Lines.Max(LinesHeight) + 2 * PadY;
     }
 
@@ -42,6 +59,7 @@ internal sealed class TableRowLayout
             for (var i = from[c]; i < to[c]; i++)
             {
                 var (text, style) = Lines[c][i];
+                text = _late.TryGetValue((c, i), out var late) ? late() : text;
                 var badge = _cells[c].Badge;
                 var inner = badge is null ? 0 : Badge.Pad;
                 var width = measurer.Width(text, style) + 2 * inner;
@@ -69,6 +87,11 @@ internal sealed class TableRowLayout
 
     private static IEnumerable<(string, TextStyle)> Wrap(CellRun run, double width, TextMeasurer measurer)
     {
+        if (run.Late is not null)
+        {
+            return [(run.Text, run.Style)];
+        }
+
         var clean = measurer.Clean(run.Text, run.Style);
         var lines = run.Style.IsMonospace
             ? LineBreaker.WrapMono(clean, measurer.Columns(run.Style, width))

@@ -32,8 +32,8 @@ internal static class ControlsSection
             ? new Paragraph("No waiver applies to any finding of this audit.", t.Body)
             : new Table(
                 [
-                    new Column("Ticket", 1.2), new Column("Rule", 1.6), new Column("Host", 1.8), new Column("Where", 2),
-                    new Column("Reason", 3), new Column("Approver", 1.4), new Column("Expires", 1.3), new Column("Status", 1.3),
+                    new Column("Ticket", 1.5), new Column("Rule", 1.7), new Column("Host", 1.6), new Column("Where", 2),
+                    new Column("Reason", 2.8), new Column("Approver", 1.4), new Column("Expires", 1.6), new Column("Status", 1.5),
                 ],
                 [.. model.Waivers.Select(w => (IReadOnlyList<Cell>)
                 [

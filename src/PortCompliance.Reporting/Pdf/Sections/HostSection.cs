@@ -6,23 +6,26 @@ namespace PortCompliance.Reporting.Pdf.Sections;
 /// <summary>The hosts: an index of all of them, then one section per host with its sockets table and its findings.</summary>
 internal static class HostSection
 {
-    public static IEnumerable<IBlock> ComposeIndex(ReportModel model, Theme t)
+    public static IEnumerable<IBlock> ComposeIndex(ReportModel model, Theme t, PageRefs pages)
     {
         yield return new Heading("Hosts", t.H1, 0, 0, rule: true);
         yield return new Paragraph("Every host audited, in report order; each has its own section that follows.", t.Body, 8);
         yield return new Table(
-            [new Column("Host", 3.2), new Column("Status", 1.4), new Column("Sockets", 1, true), new Column("Open findings", 1.2, true), new Column("Source", 4)],
+            [
+                new Column("Host", 3.2), new Column("Status", 1.7), new Column("Sockets", 1, true), new Column("Open findings", 1.2, true),
+                new Column("Source", 3.5), new Column("Page", 0.8, true),
+            ],
             [.. model.Hosts.Select(h => (IReadOnlyList<Cell>)
             [
                 Cell.Of(h.Host, t.Cell), t.BadgeCell(h.Status), Cell.Of($"{h.Sockets.Count}", t.Cell),
-                Cell.Of($"{h.Counts.AtOrAbove(Severity.Info)}", t.Cell), Cell.Of(h.Source, t.Cell),
+                Cell.Of($"{h.Counts.AtOrAbove(Severity.Info)}", t.Cell), Cell.Of(h.Source, t.Cell), Cell.PageOf(pages.Of(h.Anchor), t.Cell),
             ])], t.CellBold);
     }
 
     public static IEnumerable<IBlock> Compose(HostView host, Theme t)
     {
         yield return Flow.PageBreak();
-        yield return new Heading($"Host {host.Host}", t.H1, 0, 1, host.Host, rule: true);
+        yield return new Heading($"Host {host.Host}", t.H1, 0, 1, host.Host, rule: true, key: host.Anchor);
         yield return new BadgeLine(host.Status.ToUpperInvariant(), t.BadgeText(host.Status), Theme.Fill(host.Status), StatusText(host), t.Body, 6);
         yield return new KeyValueList(
         [

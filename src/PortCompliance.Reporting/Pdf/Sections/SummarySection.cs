@@ -5,7 +5,7 @@ namespace PortCompliance.Reporting.Pdf.Sections;
 /// <summary>The executive summary: key figures, findings by severity as a chart, the rules that fired, the worst hosts.</summary>
 internal static class SummarySection
 {
-    public static IEnumerable<IBlock> Compose(ReportModel model, Theme t)
+    public static IEnumerable<IBlock> Compose(ReportModel model, Theme t, PageRefs pages)
     {
         var s = model.Summary;
         var open = s.BySeverity.Sum(x => x.Count);
@@ -29,11 +29,14 @@ internal static class SummarySection
         yield return s.WorstHosts.Count == 0
             ? new Paragraph("Every host is fully compliant.", t.Body)
             : new Table(
-                [new Column("Host", 4), new Column("Worst", 1.4), new Column("Findings", 1, true), new Column("Critical", 1, true), new Column("High", 1, true)],
+                [
+                    new Column("Host", 4), new Column("Worst", 1.4), new Column("Findings", 1, true), new Column("Critical", 1, true),
+                    new Column("High", 1, true), new Column("Page", 0.8, true),
+                ],
                 [.. s.WorstHosts.Select(h => (IReadOnlyList<Cell>)
                 [
                     Cell.Of(h.Host, t.Cell), t.BadgeCell(h.WorstSeverity), Cell.Of($"{h.Findings}", t.Cell),
-                    Cell.Of($"{h.Critical}", t.Cell), Cell.Of($"{h.High}", t.Cell),
+                    Cell.Of($"{h.Critical}", t.Cell), Cell.Of($"{h.High}", t.Cell), Cell.PageOf(pages.Of(h.Anchor), t.Cell),
                 ])], t.CellBold);
     }
 }
