@@ -1,4 +1,5 @@
 using PdfSharp.Drawing;
+using PdfSharp.Events;
 using PortCompliance.Reporting.Pdf.Fonts;
 
 namespace PortCompliance.Reporting.Pdf.Layout;
@@ -9,7 +10,7 @@ namespace PortCompliance.Reporting.Pdf.Layout;
 /// </summary>
 internal sealed class TextMeasurer
 {
-    private readonly XGraphics _context = XGraphics.CreateMeasureContext(new XSize(1000, 1000), XGraphicsUnit.Point, XPageDirection.Downwards, null!);
+    private readonly XGraphics _context = XGraphics.CreateMeasureContext(new XSize(1000, 1000), XGraphicsUnit.Point, XPageDirection.Downwards, new RenderEvents());
     private readonly Dictionary<(XFont Font, string Text), double> _widths = [];
     private readonly Dictionary<XFont, double> _monoAdvance = [];
 
