@@ -28,7 +28,7 @@ public class ParseBenchmarks
     public void Setup()
     {
         var folder = Sample.StartsWith("netstat", StringComparison.Ordinal) ? "netstat" : "ss";
-        _listing = Build(Path.Combine(FindSamples(), folder, $"{Sample}-debian12-db.txt"), Lines);
+        _listing = Build(Path.Combine(Samples.Root(), folder, $"{Sample}-debian12-db.txt"), Lines);
     }
 
     [Benchmark]

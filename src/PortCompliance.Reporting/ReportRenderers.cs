@@ -1,6 +1,7 @@
 using PortCompliance.Reporting.Csv;
 using PortCompliance.Reporting.Json;
 using PortCompliance.Reporting.Junit;
+using PortCompliance.Reporting.Pdf;
 
 namespace PortCompliance.Reporting;
 
@@ -10,6 +11,7 @@ public static class ReportRenderers
     /// <summary>Every renderer, in the order reports are written.</summary>
     public static IReadOnlyList<IReportRenderer> Create(ReportOptions options) =>
     [
+        new PdfRenderer(),
         new Html.HtmlRenderer(options),
         new CsvRenderer(),
         new JsonRenderer(),

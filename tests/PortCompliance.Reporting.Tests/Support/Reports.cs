@@ -21,6 +21,9 @@ internal static class Reports
     /// <summary>The model of samples audited against the built-in baseline.</summary>
     public static ReportModel Of(params string[] samples) => Of([.. samples.Select(s => Read(s))], null);
 
+    /// <summary>The model of these hosts under the built-in baseline.</summary>
+    public static ReportModel Of(IReadOnlyList<HostSnapshot> hosts) => Of(hosts, null);
+
     /// <summary>The model of these hosts under a policy written in the test, or the baseline when null.</summary>
     public static ReportModel Of(IReadOnlyList<HostSnapshot> hosts, string? policyYaml) =>
         Model(Audit(hosts, policyYaml is null ? null : PolicyText(policyYaml)));
@@ -40,12 +43,21 @@ internal static class Reports
         return files.ToDictionary(f => f.Key, f => f.Value.ToArray());
     }
 
-    /// <summary>A sample under samples/, optionally read under another host name.</summary>
-    public static HostSnapshot Read(string sample, string? host = null)
+    /// <summary>A sample under samples/, optionally under another host name or with its text changed (an untrusted process name).</summary>
+    public static HostSnapshot Read(string sample, string? host = null, Func<string, string>? edit = null)
     {
+        if (edit is not null)
+        {
+            return Parse(edit(File.ReadAllText(RepoPaths.Combine(sample))), sample, host);
+        }
+
         var result = InputReader.ReadFile(RepoPaths.Combine(sample), new ListingOptions(sample, host));
         return result.Snapshot ?? throw new InvalidOperationException(string.Join("; ", result.Diagnostics));
     }
+
+    /// <summary>Every listing under samples/, as the CLI would read the folder.</summary>
+    public static IReadOnlyList<string> AllSamples() =>
+        [.. Directory.EnumerateFiles(RepoPaths.Samples, "*.txt", SearchOption.AllDirectories).Select(RepoPaths.Relative).Order(StringComparer.Ordinal)];
 
     /// <summary>A listing given as text, read as if it came from <paramref name="source"/>.</summary>
     public static HostSnapshot Parse(string listing, string source, string? host = null)

@@ -1,0 +1,91 @@
+using PdfSharp.Drawing;
+
+namespace PortCompliance.Reporting.Pdf.Layout;
+
+/// <summary>A named place in the document, for the PDF outline and page references: its level (0 = section), page, height, key.</summary>
+internal sealed record Bookmark(string Title, int Level, int Page, double Top, string? Key = null);
+
+/// <summary>
+/// The cursor that blocks are placed with. It records what each page draws as a list of operations instead of
+/// drawing at once, so the page count is known before any header or footer ("Page 3 of 57") is drawn.
+/// </summary>
+internal sealed class PageFlow
+{
+    private readonly List<List<Action<XGraphics>>> _pages = [];
+    private readonly List<Bookmark> _bookmarks = [];
+    private readonly PageGeometry _page;
+
+    public PageFlow(PageGeometry page, TextMeasurer measurer)
+    {
+        _page = page;
+        Measurer = measurer;
+        Left = page.MarginLeft;
+        Width = page.BodyWidth;
+        NewPage();
+    }
+
+    public TextMeasurer Measurer { get; }
+    public double Left { get; private set; }
+    public double Width { get; private set; }
+    public double Y { get; private set; }
+    public double Space => _page.BodyBottom - Y;
+    public double BodyHeight => _page.BodyBottom - _page.MarginTop;
+    public bool AtPageTop => Y <= _page.MarginTop + 0.01;
+    public IReadOnlyList<IReadOnlyList<Action<XGraphics>>> Pages => _pages;
+    public IReadOnlyList<Bookmark> Bookmarks => _bookmarks;
+
+    public void NewPage()
+    {
+        _pages.Add([]);
+        Y = _page.MarginTop;
+    }
+
+    /// <summary>Starts a new page unless the cursor is already at the top of an empty one.</summary>
+    public void PageBreak()
+    {
+        if (!AtPageTop)
+        {
+            NewPage();
+        }
+    }
+
+    /// <summary>Makes room for <paramref name="height"/> (a new page if it does not fit here), returns its top and moves past it.</summary>
+    public double Take(double height)
+    {
+        if (height > Space + 0.01)
+        {
+            PageBreak();
+        }
+
+        var top = Y;
+        Y += height;
+        return top;
+    }
+
+    /// <summary>Vertical space between blocks; swallowed at the top of a page so pages start flush.</summary>
+    public void Gap(double height)
+    {
+        if (!AtPageTop)
+        {
+            Y = Math.Min(Y + height, _page.BodyBottom);
+        }
+    }
+
+    public void Draw(Action<XGraphics> operation) => _pages[^1].Add(operation);
+
+    public void Mark(string title, int level, string? key = null) => _bookmarks.Add(new Bookmark(title, level, _pages.Count - 1, Y, key));
+
+    /// <summary>Narrows the flow for nested content (a panel's inside, an indented list) until disposed.</summary>
+    public IDisposable Inset(double left, double right)
+    {
+        var (oldLeft, oldWidth) = (Left, Width);
+        Left += left;
+        Width -= left + right;
+        return new Restore(() => (Left, Width) = (oldLeft, oldWidth));
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+}

@@ -1,0 +1,22 @@
+namespace PortCompliance.Reporting.Pdf;
+
+/// <summary>
+/// <c>report.pdf</c>: the report an auditor reads and signs — cover and verdict, summary, every host with its
+/// sockets and findings, controls, waivers, evidence appendix, method and sign-off. Same model, same bytes.
+/// </summary>
+public sealed class PdfRenderer(TextWriter? log = null) : IReportRenderer
+{
+    public const string FormatKey = "pdf";
+
+    public string Key => FormatKey;
+    public string Description => "report.pdf, the audit report for auditors";
+    public IReadOnlyList<string> Files => ["report.pdf"];
+
+    public void Render(ReportModel model, Func<string, Stream> open)
+    {
+        // Laid out in memory first: nothing is written unless the whole document was composed.
+        var bytes = PdfReport.Render(model, log ?? Console.Error);
+        using var stream = open("report.pdf");
+        stream.Write(bytes);
+    }
+}

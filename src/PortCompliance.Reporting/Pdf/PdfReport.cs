@@ -1,0 +1,65 @@
+using PortCompliance.Reporting.Pdf.Fonts;
+using PortCompliance.Reporting.Pdf.Layout;
+using PortCompliance.Reporting.Pdf.Sections;
+
+namespace PortCompliance.Reporting.Pdf;
+
+/// <summary>
+/// The report's composition: which sections come in which order, each starting on a new page. Sections only read
+/// the model; the layout layer decides where things fall.
+/// </summary>
+internal static class PdfReport
+{
+    public static byte[] Render(ReportModel model, TextWriter log)
+    {
+        PdfFonts.Ensure(log);
+        var theme = new Theme();
+        var measurer = new TextMeasurer();
+        var geometry = PageGeometry.A4;
+        var flow = new PageFlow(geometry, measurer);
+        var pages = new PageRefs();
+        foreach (var block in Compose(model, theme, pages))
+        {
+            block.Place(flow);
+        }
+
+        pages.Resolve(flow);
+
+        var cover = model.Cover;
+        var running = new RunningText(
+            cover.Organisation is { Length: > 0 } org ? $"{cover.Title} — {org}" : cover.Title,
+            $"Audit date {cover.AuditDate}",
+            $"Report {cover.ReportId}  ·  policy {cover.PolicyId}  ·  verdict {cover.Verdict}");
+        var decorator = new PageDecorator(geometry, running, theme.Running, measurer);
+        var info = new DocumentInfo(
+            $"{cover.Title} {cover.ReportId}", $"Audit of {cover.HostCount} hosts against policy {cover.PolicyId} on {cover.AuditDate}",
+            cover.Organisation ?? "", $"portcompliance {cover.ToolVersion}", model.Result.GeneratedAt);
+        using var document = PdfAssembler.Build(flow, geometry, decorator, info);
+        var bytes = ReproduciblePdf.Save(document);
+        if (measurer.Glyphs.Replaced > 0)
+        {
+            log.WriteLine($"pdf: {measurer.Glyphs.Replaced} character(s) the fonts cannot show (control, format or missing glyphs) are printed as a replacement mark");
+        }
+
+        return bytes;
+    }
+
+    private static IEnumerable<IBlock> Compose(ReportModel model, Theme t, PageRefs pages) =>
+    [
+        .. CoverSection.Compose(model, t),
+        Flow.PageBreak(),
+        .. SummarySection.Compose(model, t, pages),
+        Flow.PageBreak(),
+        .. HostSection.ComposeIndex(model, t, pages),
+        .. model.Hosts.SelectMany(h => HostSection.Compose(h, t)),
+        Flow.PageBreak(),
+        .. ControlsSection.ComposeControls(model, t),
+        .. ControlsSection.ComposeWaivers(model, t),
+        Flow.PageBreak(),
+        .. EvidenceSection.Compose(model, t),
+        .. EvidenceSection.ComposeInputErrors(model, t),
+        Flow.PageBreak(),
+        .. ClosingSection.ComposeMethod(model, t),
+        .. ClosingSection.ComposeSignOff(model, t),
+    ];
+}

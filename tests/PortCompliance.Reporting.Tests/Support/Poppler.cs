@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace PortCompliance.Reporting.Tests.Support;
+
+/// <summary>
+/// Reads a PDF back with poppler-utils (pdftotext, pdfinfo, pdffonts), the way an auditor's tools would —
+/// what these show is what the report says, independent of how it was written.
+/// </summary>
+internal static class Poppler
+{
+    public static string Text(byte[] pdf, int? page = null) =>
+        Run(pdf, "pdftotext", page is { } p ? ["-layout", "-f", $"{p}", "-l", $"{p}", "{pdf}", "-"] : ["-layout", "{pdf}", "-"]);
+
+    public static IReadOnlyList<string> Pages(byte[] pdf) => Text(pdf).Split('\f')[..^1];
+
+    public static int PageCount(byte[] pdf)
+    {
+        var line = Run(pdf, "pdfinfo", ["{pdf}"]).Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal));
+        return int.Parse(line["Pages:".Length..].Trim());
+    }
+
+    /// <summary>pdffonts' rows: font name and its "emb" column, cut at the columns its dashed rule marks.</summary>
+    public static IReadOnlyList<(string Name, string Embedded)> Fonts(byte[] pdf)
+    {
+        var lines = Run(pdf, "pdffonts", ["{pdf}"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var starts = lines[1].Select((c, i) => (c, i)).Where(x => x.c == '-' && (x.i == 0 || lines[1][x.i - 1] == ' ')).Select(x => x.i).ToList();
+        return [.. lines.Skip(2).Select(l => (l[..(starts[1] - 1)].Trim(), l[starts[3]..(starts[4] - 1)].Trim()))];
+    }
+
+    private static string Run(byte[] pdf, string tool, string[] arguments)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pc-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(path, pdf);
+        try
+        {
+            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument == "{pdf}" ? path : argument);
+            }
+
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
+            var error = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, $"{tool} failed ({process.ExitCode}): {error.Result}");
+            return output;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

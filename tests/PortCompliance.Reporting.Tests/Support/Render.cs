@@ -1,0 +1,15 @@
+using PortCompliance.Reporting.Pdf;
+
+namespace PortCompliance.Reporting.Tests.Support;
+
+/// <summary>Runs the PDF renderer as the CLI does, into memory, keeping what it logs.</summary>
+internal static class Render
+{
+    public static (byte[] Pdf, string Log) Pdf(ReportModel model)
+    {
+        var log = new StringWriter();
+        var files = new Dictionary<string, MemoryStream>();
+        new PdfRenderer(log).Render(model, name => files[name] = new MemoryStream());
+        return (Assert.Single(files, f => f.Key == "report.pdf").Value.ToArray(), log.ToString());
+    }
+}
