@@ -23,7 +23,7 @@ public sealed class CsvRenderer : IReportRenderer
     ];
 
     private static readonly string[] SocketColumns =
-        ["host", "proto", "endpoint", "port", "scope", "processes", "status", "findings", "source", "line"];
+        ["host", "proto", "endpoint", "port", "scope", "processes", "status", "findings", "source", "line", "exposure"];
 
     public string Key => "csv";
     public string Description => "findings.csv and sockets.csv, for spreadsheets";
@@ -47,7 +47,7 @@ public sealed class CsvRenderer : IReportRenderer
         Write(open("sockets.csv"), SocketColumns, model.Hosts.SelectMany(h => h.Sockets.Select(s => new[]
         {
             h.Host, s.Proto, s.Endpoint, s.Port.ToString(), s.Scope, s.Processes, s.Status, string.Join(" ", s.FindingIds), h.Source,
-            s.Line.ToString(),
+            s.Line.ToString(), s.Exposure ?? "",
         })));
     }
 

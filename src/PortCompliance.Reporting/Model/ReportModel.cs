@@ -90,6 +90,10 @@ public sealed record HostView
     public required string Status { get; init; }
 
     public required SeverityCounts Counts { get; init; }
+
+    /// <summary>The outside scan the sockets' exposure comes from (<c>nmap of 10.0.0.5 (web01.nmap.xml)</c>), or null.</summary>
+    public string? Scanned { get; init; }
+
     public required IReadOnlyList<SocketRow> Sockets { get; init; }
     public required IReadOnlyList<FindingView> Findings { get; init; }
 }
@@ -108,6 +112,9 @@ public sealed record SocketRow
 
     /// <summary><c>ok</c>, <c>waived</c>, or the worst counting severity of its findings.</summary>
     public required string Status { get; init; }
+
+    /// <summary>What the outside scan saw: <c>reachable</c>, <c>filtered</c>, <c>not-scanned</c>; null without a scan.</summary>
+    public string? Exposure { get; init; }
 
     /// <summary>Ids of the findings on this socket (<c>F-003</c>), for cross-reference.</summary>
     public required IReadOnlyList<string> FindingIds { get; init; }

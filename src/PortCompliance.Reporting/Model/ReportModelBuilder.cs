@@ -61,7 +61,8 @@ public static class ReportModelBuilder
                 : $"{failing} finding{(failing == 1 ? "" : "s")} at or above {s.FailOn.Name()} severity {(failing == 1 ? "is" : "are")} open; " +
                   $"{s.CompliantHosts} of {s.Hosts} hosts are fully compliant.",
             HostCount = s.Hosts,
-            InputFileCount = result.Hosts.Count + result.InputErrors.Count,
+            InputFileCount = result.Hosts.Select(h => h.Source).Concat(result.Hosts.Select(h => h.Scan?.Source).OfType<string>())
+                .Distinct().Count() + result.InputErrors.Count,
             FailOn = s.FailOn.Name(),
         };
     }
@@ -110,6 +111,7 @@ public static class ReportModelBuilder
             Compliant = host.Compliant,
             Status = host.Compliant ? "compliant" : worst.Name(),
             Counts = host.Counts,
+            Scanned = host.Scan is { } scan ? $"nmap of {scan.Address} ({scan.Source})" : null,
             Sockets = [.. host.Sockets.Select(s => Socket(s, host.Findings, findings))],
             Findings = findings,
         };
@@ -130,6 +132,7 @@ public static class ReportModelBuilder
             Processes = Text.Processes(socket.Processes),
             Line = socket.Line,
             Status = counting.Count > 0 ? counting.Max().Name() : mine.Count > 0 ? "waived" : "ok",
+            Exposure = socket.Exposure,
             FindingIds = [.. mine.Select(x => x.View.Id)],
         };
     }

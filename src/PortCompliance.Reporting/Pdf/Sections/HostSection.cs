@@ -35,16 +35,11 @@ internal static class HostSection
         yield return new Heading("Listening sockets", t.H2, 4);
         yield return host.Sockets.Count == 0
             ? new Paragraph("The listing shows no listening socket.", t.Body)
-            : new Table(
-                [
-                    new Column("Proto", 0.8), new Column("Endpoint", 3.2), new Column("Scope", 1.3), new Column("Processes", 3.2),
-                    new Column("Line", 0.8, true), new Column("Status", 1.4), new Column("Findings", 1.3),
-                ],
-                [.. host.Sockets.Select(s => (IReadOnlyList<Cell>)
-                [
-                    Cell.Of(s.Proto, t.Cell), Cell.Of(s.Endpoint, t.CellMono), Cell.Of(s.Scope, t.Cell), Cell.Of(s.Processes, t.Cell),
-                    Cell.Of($"{s.Line}", t.Cell), t.BadgeCell(s.Status), Cell.Of(string.Join(" ", s.FindingIds), t.Cell),
-                ])], t.CellBold);
+            : SocketsTable(host, t);
+        if (host.Scanned is { } scanned)
+        {
+            yield return new Paragraph($"Exposure: what {scanned} saw on each port — reachable (open), filtered (probed, not open), not-scanned.", t.Small);
+        }
         yield return new Heading("Findings", t.H2, 4);
         if (host.Findings.Count == 0)
         {
@@ -73,5 +68,35 @@ internal static class HostSection
             ? $"Compliant: {host.Sockets.Count} listening sockets, no open finding at or above the fail-on severity ({open} open in all)."
             : $"{open} open finding{(open == 1 ? "" : "s")}: {c.Critical} critical, {c.High} high, {c.Medium} medium, {c.Low} low, {c.Info} info; " +
               $"{host.Sockets.Count} listening sockets.";
+    }
+
+    /// <summary>The sockets table; an Exposure column only for a host an outside scan covered.</summary>
+    private static Table SocketsTable(HostView host, Theme t)
+    {
+        var scanned = host.Scanned is not null;
+        List<Column> columns =
+        [
+            new("Proto", scanned ? 1.0 : 0.8), new("Endpoint", scanned ? 2.7 : 3.2), new("Scope", 1.3), new("Processes", scanned ? 2.2 : 3.2),
+            new("Line", 0.8, true), new("Status", 1.4), new("Findings", 1.3),
+        ];
+        if (scanned)
+        {
+            columns.Insert(3, new("Exposure", 1.9)); // fits "not-scanned" on one line
+        }
+
+        return new Table(columns, [.. host.Sockets.Select(s =>
+        {
+            List<Cell> cells =
+            [
+                Cell.Of(s.Proto, t.Cell), Cell.Of(s.Endpoint, t.CellMono), Cell.Of(s.Scope, t.Cell), Cell.Of(s.Processes, t.Cell),
+                Cell.Of($"{s.Line}", t.Cell), t.BadgeCell(s.Status), Cell.Of(string.Join(" ", s.FindingIds), t.Cell),
+            ];
+            if (scanned)
+            {
+                cells.Insert(3, Cell.Of(s.Exposure ?? "", t.Cell));
+            }
+
+            return (IReadOnlyList<Cell>)cells;
+        })], t.CellBold);
     }
 }
