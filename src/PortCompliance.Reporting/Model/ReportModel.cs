@@ -136,6 +136,12 @@ public sealed record FindingView
     public required string Processes { get; init; }
     public required string Message { get; init; }
     public required IReadOnlyList<RemediationStep> Steps { get; init; }
+
+    /// <summary>
+    /// The first finding in the report with exactly these steps, when it is another one: a printed report refers to it
+    /// instead of repeating the same commands for every socket of a daemon on every host.
+    /// </summary>
+    public string? SameStepsAs { get; init; }
     public required string? EvidenceSource { get; init; }
     public required int? EvidenceLine { get; init; }
     public required string? EvidenceText { get; init; }

@@ -13,10 +13,11 @@ public static class ReportModelBuilder
     {
         var anchors = new HostAnchors();
         var hosts = new List<HostView>();
+        var firstWithSteps = new Dictionary<string, string>(StringComparer.Ordinal);
         var number = 0;
         foreach (var host in result.Hosts)
         {
-            var findings = host.Findings.Select(f => Finding(f, $"F-{++number:000}")).ToList();
+            var findings = host.Findings.Select(f => Finding(f, $"F-{++number:000}")).Select(f => WithSharedSteps(f, firstWithSteps)).ToList();
             hosts.Add(Host(host, anchors.For(host.Host), findings));
         }
 
@@ -135,6 +136,17 @@ public static class ReportModelBuilder
             Exposure = socket.Exposure,
             FindingIds = [.. mine.Select(x => x.View.Id)],
         };
+    }
+
+    private static FindingView WithSharedSteps(FindingView finding, Dictionary<string, string> firstWithSteps)
+    {
+        if (finding.Steps.Count == 0)
+        {
+            return finding;
+        }
+
+        var key = string.Join("\u0001", finding.Steps.Select(s => $"{s.Text}\u0002{s.Code}"));
+        return firstWithSteps.TryAdd(key, finding.Id) ? finding : finding with { SameStepsAs = firstWithSteps[key] };
     }
 
     private static FindingView Finding(Finding f, string id) => new()

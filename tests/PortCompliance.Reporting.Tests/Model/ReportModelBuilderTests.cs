@@ -84,6 +84,19 @@ public sealed class ReportModelBuilderTests
     }
 
     [Fact]
+    public void Should_Refer_Repeated_Steps_To_The_First_Finding_That_Has_Them()
+    {
+        var findings = Reports.Of(Db, Db).Hosts.SelectMany(h => h.Findings).ToList();
+        var first = findings.First(f => f.Rule == "loopback-only" && f.Where == "TCP 0.0.0.0:5432");
+        var again = findings.Last(f => f.Rule == "loopback-only" && f.Where == "TCP 0.0.0.0:5432");
+
+        Assert.Null(first.SameStepsAs);
+        Assert.Equal(first.Id, again.SameStepsAs);
+        Assert.Equal(first.Steps, again.Steps); // the model keeps them; a printed report may refer instead
+        Assert.All(findings.Where(f => f.SameStepsAs is { } id), f => Assert.Equal(findings.Single(o => o.Id == f.SameStepsAs).Steps, f.Steps));
+    }
+
+    [Fact]
     public void Should_Summarise_Every_Severity_For_The_Chart_Worst_First()
     {
         var summary = Reports.Of(Db, Web).Summary;

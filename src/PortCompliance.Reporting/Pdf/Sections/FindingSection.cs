@@ -24,7 +24,11 @@ internal static class FindingSection
             yield return Flow.Space(6);
         }
 
-        if (f.Steps.Count > 0)
+        if (f.SameStepsAs is { } same)
+        {
+            yield return new Paragraph($"How to fix: the same steps as {same}.", t.Body, 4);
+        }
+        else if (f.Steps.Count > 0)
         {
             yield return new Heading("How to fix", t.H3);
             for (var i = 0; i < f.Steps.Count; i++)
