@@ -10,7 +10,7 @@ internal sealed class SnapshotBuilder
 {
     private const int MaxKeptText = 1000;
 
-    private readonly List<ListeningSocket> _sockets = [];
+    private readonly ChunkedList<ListeningSocket> _sockets = new();
     private readonly List<SkippedLine> _skipped = [];
     private readonly List<UnparsedLine> _unparsed = [];
     private readonly List<int> _headers = [];
@@ -87,7 +87,7 @@ internal sealed class SnapshotBuilder
         Format = format,
         Source = source,
         Sha256 = sha256,
-        Sockets = _sockets,
+        Sockets = _sockets.ToArray(),
         Skipped = _skipped,
         Unparsed = _unparsed,
         HeaderLines = _headers,
