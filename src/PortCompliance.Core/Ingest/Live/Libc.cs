@@ -32,6 +32,12 @@ internal static partial class Libc
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int stat(string path, Span<byte> buffer);
 
+    public const int ODirectory = 0x10000, OCloexec = 0x80000;
+
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial nint readlink(string path, Span<byte> buffer, nint size);
+    public static partial int open(string path, int flags);
+
+    /// <summary>readlink relative to an open directory: no path string per descriptor.</summary>
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint readlinkat(int directory, ReadOnlySpan<byte> name, Span<byte> buffer, nint size);
 }

@@ -90,7 +90,7 @@ public static class LiveScanner
             Address = address,
             Port = k.Port,
             Interface = device,
-            Scope = BindScopes.Classify(address, device),
+            Scope = dualStack ? BindScope.Wildcard : BindScopes.Classify(address, k.Address, device),
             Processes = processes,
             Namespace = ns?.Label,
             Container = ns?.Container,

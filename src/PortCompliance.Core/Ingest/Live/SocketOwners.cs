@@ -14,12 +14,29 @@ internal sealed class SocketOwners
     /// <summary>How many processes' descriptors could not be read (not root): reports say so.</summary>
     public int UnreadableProcesses { get; private set; }
 
+    /// <summary>
+    /// Reads every process, spread over the cores: the cost is one readlink per descriptor on the machine, and a busy
+    /// host has tens of thousands. Results are merged in pid order, so the outcome does not depend on the scheduling.
+    /// </summary>
     public static SocketOwners Read(string procRoot = "/proc")
     {
-        var owners = new SocketOwners();
-        foreach (var pid in Pids(procRoot))
+        var pids = Pids(procRoot).ToArray();
+        var perProcess = new SocketOwners[pids.Length];
+        Parallel.For(0, pids.Length, i =>
         {
-            owners.AddProcess(procRoot, pid);
+            perProcess[i] = new SocketOwners();
+            perProcess[i].AddProcess(procRoot, pids[i]);
+        });
+
+        var owners = new SocketOwners();
+        foreach (var one in perProcess)
+        {
+            owners.UnreadableProcesses += one.UnreadableProcesses;
+            foreach (var (inode, processes) in one._byInode)
+            {
+                var holders = owners._byInode.TryGetValue(inode, out var list) ? list : owners._byInode[inode] = [];
+                holders.AddRange(processes);
+            }
         }
 
         return owners;
@@ -28,45 +45,71 @@ internal sealed class SocketOwners
     public IReadOnlyList<SocketProcess> Of(ulong inode) =>
         _byInode.TryGetValue(inode, out var processes) ? processes : [];
 
+    /// <summary>
+    /// Every socket descriptor of one process: its fd directory opened once, names enumerated without allocating, each
+    /// link read relative to it — the same work ss does, at the same cost.
+    /// </summary>
     private void AddProcess(string procRoot, int pid)
     {
-        IEnumerable<string> descriptors;
-        try
+        var folder = Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "fd");
+        var directory = Libc.open(folder, Libc.ODirectory | Libc.OCloexec);
+        if (directory < 0)
         {
-            descriptors = Directory.EnumerateFiles(Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "fd")).ToList();
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            UnreadableProcesses++;
+            UnreadableProcesses++; // not root, or the process has just exited
             return;
         }
 
-        string? name = null;
-        foreach (var descriptor in descriptors)
+        try
         {
-            if (Inode(descriptor) is not { } inode)
+            string? name = null;
+            var descriptors = Descriptors(folder);
+            var inodes = new ulong?[descriptors.Length];
+            // A server holding thousands of sockets is one process: read its links on every core.
+            Parallel.For(0, descriptors.Length, new ParallelOptions { MaxDegreeOfParallelism = descriptors.Length > 256 ? -1 : 1 },
+                i => inodes[i] = Inode(directory, descriptors[i]));
+            foreach (var found in inodes)
             {
-                continue;
-            }
+                if (found is not { } inode)
+                {
+                    continue;
+                }
 
-            name ??= Comm(procRoot, pid);
-            var holders = _byInode.TryGetValue(inode, out var list) ? list : _byInode[inode] = [];
-            var process = new SocketProcess(name, pid);
-            if (!holders.Contains(process))
-            {
-                holders.Add(process); // one process on several descriptors is still one process
+                name ??= Comm(procRoot, pid);
+                var holders = _byInode.TryGetValue(inode, out var list) ? list : _byInode[inode] = [];
+                var process = new SocketProcess(name, pid);
+                if (!holders.Contains(process))
+                {
+                    holders.Add(process); // one process on several descriptors is still one process
+                }
             }
+        }
+        finally
+        {
+            Libc.close(directory);
         }
     }
 
-    /// <summary>
-    /// The inode of a <c>socket:[INODE]</c> descriptor; readlink straight into a stack buffer, because a busy machine has
-    /// tens of thousands of descriptors and most are files. A descriptor closed while we look reads as no socket.
-    /// </summary>
-    private static ulong? Inode(string descriptor)
+    private static int[] Descriptors(string folder)
     {
+        try
+        {
+            return [.. new System.IO.Enumeration.FileSystemEnumerable<int>(folder,
+                (ref System.IO.Enumeration.FileSystemEntry entry) => int.TryParse(entry.FileName, CultureInfo.InvariantCulture, out var fd) ? fd : -1)];
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The inode of a <c>socket:[INODE]</c> descriptor, read into stack buffers.</summary>
+    private static ulong? Inode(int directory, int descriptor)
+    {
+        Span<byte> name = stackalloc byte[12];
+        descriptor.TryFormat(name, out var written, provider: CultureInfo.InvariantCulture);
+        name[written] = 0;
         Span<byte> target = stackalloc byte[64];
-        var length = (int)Libc.readlink(descriptor, target, target.Length);
+        var length = (int)Libc.readlinkat(directory, name[..(written + 1)], target, target.Length);
         if (length < 10 || !target.StartsWith("socket:["u8) || target[length - 1] != (byte)']')
         {
             return null;
