@@ -121,6 +121,37 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_Merge_Two_Listings_Of_One_Host_And_Keep_Both_Files_In_The_Evidence()
+    {
+        var inputs = Directory.CreateDirectory(Path.Combine(_out.FullName, "inputs"));
+        File.Copy(RepoPaths.Combine("samples/ss/ss-lntup-debian12-db.txt"), Path.Combine(inputs.FullName, "db01.ss.txt"));
+        File.Copy(RepoPaths.Combine("samples/netstat/netstat-plunt-debian12-mariadb.txt"), Path.Combine(inputs.FullName, "db01.netstat.txt"));
+
+        CliRun.Of("audit", inputs.FullName, "--out", _out.FullName, "--formats", "json");
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Results));
+        var host = Assert.Single(json.RootElement.GetProperty("hosts").EnumerateArray());
+        Assert.Equal(("db01", "netstat+ss"), (host.GetProperty("host").GetString(), host.GetProperty("format").GetString()));
+        Assert.EndsWith("db01.ss.txt", host.GetProperty("merged_from")[0].GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public void Should_Print_Plain_Progress_Without_Ansi_Codes_When_Not_On_A_Terminal()
+    {
+        var inputs = Directory.CreateDirectory(Path.Combine(_out.FullName, "fleet"));
+        for (var i = 0; i < 60; i++)
+        {
+            File.Copy(RepoPaths.Combine("samples/ss/ss-lntup-debian12-web.txt"), Path.Combine(inputs.FullName, $"web{i:00}.ss.txt"));
+        }
+
+        var run = CliRun.Of("audit", inputs.FullName, "--out", _out.FullName, "--formats", "json");
+
+        Assert.Contains("portcompliance: reading inputs: 60/60", run.Error);
+        Assert.DoesNotContain("\u001b[", run.Error + run.Out);
+        Assert.Equal(60, JsonDocument.Parse(File.ReadAllText(Results)).RootElement.GetProperty("hosts").GetArrayLength());
+    }
+
+    [Fact]
     public void Should_Reject_An_Unknown_Report_Format()
     {
         var run = CliRun.Of("audit", "samples/ss", "--formats", "json,docx", "--out", _out.FullName);

@@ -117,7 +117,8 @@ internal static class AuditCommand
             var (listings, scans, failed) = paths.Length > 0
                 ? Ingestion.ReadAll(paths, hostName, parsed.GetValue(inputFormat), console)
                 : ([], [], []);
-            IReadOnlyList<HostSnapshot> read = hosts is null ? listings : [.. listings.Select(hosts.Assign)];
+            // Inventory patterns name the hosts first; then two inputs of one host become one.
+            var read = HostMerge.ByHost(hosts is null ? listings : [.. listings.Select(hosts.Assign)]);
             var snapshots = scanLive ? [.. read, ScanCommand.LiveScan(paths.Length == 0 ? hostName : null, allNamespaces: true, console)] : read;
             if (snapshots.Count == 0 && scans.Count == 0)
             {

@@ -21,14 +21,20 @@ internal static class Ingestion
             }
         }
 
+        // Read in parallel, report in input order: the messages and the hosts come out the same on every run.
+        var results = Progress.Run("reading inputs", files.Count, console, done =>
+            files.AsParallel().AsOrdered().Select(file =>
+            {
+                var options = new ListingOptions(file.Path, host, format);
+                var result = file.IsStdin ? InputReader.Read(console.OpenStdin(), options) : InputReader.ReadFile(file.Path, options);
+                done();
+                return result;
+            }).ToList());
+
         var snapshots = new List<HostSnapshot>(files.Count);
         var scans = new List<ExternalScan>();
-        foreach (var file in files)
+        foreach (var result in results)
         {
-            var options = new ListingOptions(file.Path, host, format);
-            var result = file.IsStdin
-                ? InputReader.Read(console.OpenStdin(), options)
-                : InputReader.ReadFile(file.Path, options);
             scans.AddRange(result.Scans);
             foreach (var diagnostic in result.Diagnostics)
             {

@@ -51,6 +51,7 @@ public static class Auditor
             Owner = listed?.Owner,
             Environment = listed?.Environment,
             Lines = host.LineCount,
+            MergedFrom = host.MergedFrom,
             Compliant = counts.AtOrAbove(Severity.Low) == 0,
             Counts = counts,
             Sockets = host.Sockets,

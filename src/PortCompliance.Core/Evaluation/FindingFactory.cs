@@ -29,7 +29,7 @@ internal sealed class FindingFactory(RuleSet rules, ServiceCatalogue catalogue)
             Remediation = Remediation.For(rule, socket, service),
             Service = service?.Name,
             Controls = settings.Controls,
-            Evidence = new Evidence(host.Source, socket.Line, socket.Text),
+            Evidence = new Evidence(socket.Source ?? host.Source, socket.Line, socket.Text),
         };
     }
 
@@ -53,7 +53,7 @@ internal sealed class FindingFactory(RuleSet rules, ServiceCatalogue catalogue)
         };
     }
 
-    public Finding ForLine(string rule, HostSnapshot host, int line, string text, string message)
+    public Finding ForLine(string rule, HostSnapshot host, string source, int line, string text, string message)
     {
         var settings = rules.Settings[rule];
         return new Finding
@@ -62,9 +62,9 @@ internal sealed class FindingFactory(RuleSet rules, ServiceCatalogue catalogue)
             Rule = rule,
             Severity = settings.Severity,
             Message = message,
-            Remediation = Remediation.ForLine(host.Source, line),
+            Remediation = Remediation.ForLine(source, line),
             Controls = settings.Controls,
-            Evidence = new Evidence(host.Source, line, text),
+            Evidence = new Evidence(source, line, text),
         };
     }
 }

@@ -109,8 +109,8 @@ internal sealed class UnparsedInputRule : IRule
     public string Id => RuleIds.UnparsedInput;
 
     public IEnumerable<Finding> Check(HostSnapshot host, RuleSet rules, FindingFactory findings) =>
-        host.Unparsed.Select(line => findings.ForLine(Id, host, line.Line, line.Text,
-            $"Line {line.Line} of {host.Source} could not be read ({line.Reason}). It may hide a listening socket " +
+        host.Unparsed.Select(line => findings.ForLine(Id, host, line.Source ?? host.Source, line.Line, line.Text,
+            $"Line {line.Line} of {line.Source ?? host.Source} could not be read ({line.Reason}). It may hide a listening socket " +
             "that no rule has checked."));
 }
 

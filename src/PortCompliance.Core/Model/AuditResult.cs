@@ -50,6 +50,10 @@ public sealed record HostResult
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Environment { get; init; }
 
+    /// <summary>The further inputs the host was merged from, each with its hash.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<InputFileRef>? MergedFrom { get; init; }
+
     /// <summary>Physical lines in the input, blank ones included.</summary>
     public int Lines { get; init; }
 

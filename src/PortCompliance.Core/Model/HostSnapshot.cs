@@ -2,6 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace PortCompliance.Core.Model;
 
+/// <summary>An input file and the SHA-256 of its bytes.</summary>
+public sealed record InputFileRef(string Source, string Sha256);
+
 /// <summary>Everything one input said about one host's listening sockets, with its provenance.</summary>
 public sealed record HostSnapshot
 {
@@ -19,6 +22,10 @@ public sealed record HostSnapshot
     /// <summary>Lines recognised as headers or known notes (column titles, netstat's root note).</summary>
     [JsonIgnore]
     public IReadOnlyList<int> HeaderLines { get; init; } = [];
+
+    /// <summary>The further inputs this host was merged from (a second listing of it), each with its own hash.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<InputFileRef>? MergedFrom { get; init; }
 
     /// <summary>The outside scan of this host (nmap), when one was given.</summary>
     [JsonIgnore]

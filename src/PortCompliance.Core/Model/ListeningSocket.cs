@@ -38,6 +38,10 @@ public sealed record ListeningSocket
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Exposure { get; init; }
 
+    /// <summary>The input this socket was read from, when its host was merged from several; null: the host's source.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Source { get; init; }
+
     /// <summary>1-based line of the socket's row in its source.</summary>
     public required int Line { get; init; }
 

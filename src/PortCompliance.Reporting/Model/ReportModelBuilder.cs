@@ -29,15 +29,31 @@ public static class ReportModelBuilder
             Hosts = hosts,
             Controls = Controls(allFindings),
             Waivers = Waivers(allFindings),
-            Evidence = [.. result.Hosts.Select(h => new EvidenceFileView
-            {
-                Source = h.Source, Host = h.Host, Format = h.Format, Sha256 = h.Sha256, Lines = h.Lines,
-                Sockets = h.Sockets.Count, Skipped = h.Skipped.Count, Unparsed = h.Unparsed,
-            })],
+            Evidence = [.. result.Hosts.SelectMany(EvidenceFiles)],
             InputErrors = result.InputErrors,
             Method = MethodStatement.Paragraphs(result),
             Result = result,
         };
+    }
+
+    /// <summary>Every input a host was read from: its own, then any merged in, each with what came from it.</summary>
+    private static IEnumerable<EvidenceFileView> EvidenceFiles(HostResult h)
+    {
+        yield return new EvidenceFileView
+        {
+            Source = h.Source, Host = h.Host, Format = h.Format, Sha256 = h.Sha256, Lines = h.Lines,
+            Sockets = h.Sockets.Count(s => s.Source == null), Skipped = h.Skipped.Count(s => s.Source == null),
+            Unparsed = [.. h.Unparsed.Where(u => u.Source == null)],
+        };
+        foreach (var merged in h.MergedFrom ?? [])
+        {
+            yield return new EvidenceFileView
+            {
+                Source = merged.Source, Host = h.Host, Format = h.Format, Sha256 = merged.Sha256, Lines = 0,
+                Sockets = h.Sockets.Count(s => s.Source == merged.Source), Skipped = h.Skipped.Count(s => s.Source == merged.Source),
+                Unparsed = [.. h.Unparsed.Where(u => u.Source == merged.Source)],
+            };
+        }
     }
 
     private static CoverView Cover(AuditResult result, ReportOptions options)
@@ -63,6 +79,7 @@ public static class ReportModelBuilder
                   $"{s.CompliantHosts} of {s.Hosts} hosts are fully compliant.",
             HostCount = s.Hosts,
             InputFileCount = result.Hosts.Select(h => h.Source).Concat(result.Hosts.Select(h => h.Scan?.Source).OfType<string>())
+                .Concat(result.Hosts.SelectMany(h => h.MergedFrom ?? []).Select(m => m.Source))
                 .Distinct().Count() + result.InputErrors.Count,
             FailOn = s.FailOn.Name(),
         };
