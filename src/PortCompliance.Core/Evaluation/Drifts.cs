@@ -81,5 +81,7 @@ public static class Drifts
         f.Port is { } port ? $"{f.Rule} {f.Proto} {f.Address} {port} {f.Namespace}" : $"{f.Rule} {f.Evidence?.Text}";
 
     private static FindingChange Change(string change, Finding f) =>
-        new(change, f.Rule, f.Severity, f.Port is { } port ? $"{f.Proto?.ToString().ToUpperInvariant()} {f.Address}:{port}" : $"{f.Evidence?.Source} line {f.Evidence?.Line}");
+        new(change, f.Rule, f.Severity, f.Port is { } port
+            ? $"{f.Proto?.ToString().ToUpperInvariant()} {(f.Address?.Contains(':') == true ? $"[{f.Address}]" : f.Address)}:{port}"
+            : $"{f.Evidence?.Source} line {f.Evidence?.Line}");
 }

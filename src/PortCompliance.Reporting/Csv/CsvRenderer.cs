@@ -26,8 +26,10 @@ public sealed class CsvRenderer : IReportRenderer
         ["host", "proto", "endpoint", "port", "scope", "processes", "status", "findings", "source", "line", "exposure"];
 
     public string Key => "csv";
-    public string Description => "findings.csv and sockets.csv, for spreadsheets";
-    public IReadOnlyList<string> Files => ["findings.csv", "sockets.csv"];
+    private static readonly string[] DriftColumns = ["host", "change", "what", "before", "now"];
+
+    public string Description => "findings.csv and sockets.csv (and drift.csv with --baseline), for spreadsheets";
+    public IReadOnlyList<string> Files => ["findings.csv", "sockets.csv", "drift.csv"];
 
     public void Render(ReportModel model, Func<string, Stream> open)
     {
@@ -49,6 +51,12 @@ public sealed class CsvRenderer : IReportRenderer
             h.Host, s.Proto, s.Endpoint, s.Port.ToString(), s.Scope, s.Processes, s.Status, string.Join(" ", s.FindingIds), h.Source,
             s.Line.ToString(), s.Exposure ?? "",
         })));
+        if (model.Drift is { } drift)
+        {
+            Write(open("drift.csv"), DriftColumns, drift.Changes.Select(c => new[] { c.Host, c.Change, c.What, c.Before ?? "", c.After ?? "" })
+                .Concat(drift.NewHosts.Select(h => new[] { h, "new host", "", "", "" }))
+                .Concat(drift.Disappeared.Select(h => new[] { h, "host gone", "", "", "" })));
+        }
     }
 
     private static void Write(Stream stream, string[] header, IEnumerable<string[]> rows)

@@ -17,6 +17,9 @@ public sealed record ReportModel
     public required IReadOnlyList<EvidenceFileView> Evidence { get; init; }
     public required IReadOnlyList<InputProblem> InputErrors { get; init; }
 
+    /// <summary>What changed since the baseline run (<c>--baseline</c>); null without one. Reports open with it.</summary>
+    public DriftView? Drift { get; init; }
+
     /// <summary>How the data was collected and judged: paragraphs for the method statement.</summary>
     public required IReadOnlyList<string> Method { get; init; }
 
@@ -159,6 +162,16 @@ public sealed record ControlView(string Control, IReadOnlyList<string> Rules, IR
 
 public sealed record WaiverView(
     string Ticket, string Rule, string Host, string Where, string Reason, string? Approver, string Expires, string Status);
+
+/// <summary>The changes since the baseline audit, worst first: what a monthly reader looks at before anything else.</summary>
+public sealed record DriftView(
+    string Since, string Summary, IReadOnlyList<DriftRow> Changes, IReadOnlyList<string> NewHosts, IReadOnlyList<string> Disappeared);
+
+/// <summary>
+/// One change on one host: a listener <c>opened</c>, <c>closed</c>, <c>rebound</c> or <c>owner-changed</c>, or a finding
+/// <c>new</c> or <c>resolved</c>.
+/// </summary>
+public sealed record DriftRow(string Host, string Anchor, string Change, string What, string? Before, string? After);
 
 public sealed record EvidenceFileView
 {

@@ -31,9 +31,30 @@ public static class ReportModelBuilder
             Waivers = Waivers(allFindings),
             Evidence = [.. result.Hosts.SelectMany(EvidenceFiles)],
             InputErrors = result.InputErrors,
+            Drift = result.Drift is { } drift ? Drift(drift, hosts) : null,
             Method = MethodStatement.Paragraphs(result),
             Result = result,
         };
+    }
+
+    private static readonly string[] ChangeOrder = ["opened", "rebound", "owner-changed", "new", "closed", "resolved"];
+
+    private static DriftView Drift(DriftReport drift, IReadOnlyList<HostView> hosts)
+    {
+        var anchors = hosts.GroupBy(h => h.Host).ToDictionary(g => g.Key, g => g.First().Anchor);
+        var rows = drift.Hosts.SelectMany(h =>
+                h.Listeners.Select(c => new DriftRow(h.Host, anchors[h.Host], c.Change, $"{(c.Proto == Protocol.Tcp ? "TCP" : "UDP")} port {c.Port}", c.Before, c.After))
+                    .Concat(h.Findings.Select(f => new DriftRow(h.Host, anchors[h.Host], f.Change == "new" ? "new finding" : "resolved", $"{f.Rule} ({f.Severity.Name()})", null, f.Where))))
+            .OrderBy(r => Array.IndexOf(ChangeOrder, r.Change.Split(' ')[0]))
+            .ThenBy(r => r.Host, StringComparer.Ordinal)
+            .ToList();
+        var counts = rows.GroupBy(r => r.Change).OrderBy(g => Array.IndexOf(ChangeOrder, g.Key.Split(' ')[0])).Select(g => $"{g.Count()} {(g.Key == "new finding" && g.Count() != 1 ? "new findings" : g.Key)}");
+        var newHosts = drift.Hosts.Where(h => h.Status == "new-host").Select(h => h.Host).ToList();
+        var summary = rows.Count + newHosts.Count + drift.Disappeared.Count == 0
+            ? $"Nothing changed since the audit of {drift.BaselineAuditDate}."
+            : $"Since the audit of {drift.BaselineAuditDate}: {string.Join(", ", counts.DefaultIfEmpty("no listener or finding changed"))}" +
+              $"{(newHosts.Count > 0 ? $"; {newHosts.Count} new host(s)" : "")}{(drift.Disappeared.Count > 0 ? $"; {drift.Disappeared.Count} host(s) gone" : "")}.";
+        return new DriftView(drift.BaselineAuditDate, summary, rows, newHosts, drift.Disappeared);
     }
 
     /// <summary>Every input a host was read from: its own, then any merged in, each with what came from it.</summary>

@@ -48,6 +48,7 @@ internal static class PdfReport
     [
         .. CoverSection.Compose(model, t),
         Flow.PageBreak(),
+        .. (model.Drift is { } drift ? [.. DriftSection.Compose(drift, t), Flow.PageBreak()] : Array.Empty<IBlock>()),
         .. SummarySection.Compose(model, t, pages),
         Flow.PageBreak(),
         .. HostSection.ComposeIndex(model, t, pages),
