@@ -12,12 +12,8 @@ internal sealed class FindingFactory(RuleSet rules, ServiceCatalogue catalogue)
         string rule, HostSnapshot host, ListeningSocket socket, Func<CatalogueService?, string> message, CatalogueService? service = null)
     {
         service ??= catalogue.Identify(socket);
-        var settings = rules.Settings[rule];
-        return new Finding
+        return Start(rule, host, message(service)) with
         {
-            Host = host.Host,
-            Rule = rule,
-            Severity = settings.Severity,
             Proto = socket.Proto,
             Address = socket.Address,
             Port = socket.Port,
@@ -25,46 +21,35 @@ internal sealed class FindingFactory(RuleSet rules, ServiceCatalogue catalogue)
             Interface = socket.Interface,
             Namespace = socket.Namespace,
             Container = socket.Container,
-            Message = message(service),
             Remediation = Remediation.For(rule, socket, service),
             Service = service?.Name,
-            Controls = settings.Controls,
             Evidence = new Evidence(socket.Source ?? host.Source, socket.Line, socket.Text),
         };
     }
 
     public Finding ForScannedPort(
-        string rule, HostSnapshot host, ExternalScan scan, ScannedPort port, string message, IReadOnlyList<RemediationStep> steps)
-    {
-        var settings = rules.Settings[rule];
-        return new Finding
+        string rule, HostSnapshot host, ExternalScan scan, ScannedPort port, string message, IReadOnlyList<RemediationStep> steps) =>
+        Start(rule, host, message) with
         {
-            Host = host.Host,
-            Rule = rule,
-            Severity = settings.Severity,
             Proto = port.Proto,
             Address = scan.Address,
             Port = port.Port,
-            Message = message,
             Remediation = steps,
             Service = port.Service,
-            Controls = settings.Controls,
             Evidence = new Evidence(scan.Source, 0, $"<port protocol=\"{(port.Proto == Protocol.Tcp ? "tcp" : "udp")}\" portid=\"{port.Port}\"> state {port.State}"),
         };
-    }
 
-    public Finding ForLine(string rule, HostSnapshot host, string source, int line, string text, string message)
-    {
-        var settings = rules.Settings[rule];
-        return new Finding
+    public Finding ForLine(string rule, HostSnapshot host, string source, int line, string text, string message) =>
+        Start(rule, host, message) with
         {
-            Host = host.Host,
-            Rule = rule,
-            Severity = settings.Severity,
-            Message = message,
             Remediation = Remediation.ForLine(source, line),
-            Controls = settings.Controls,
             Evidence = new Evidence(source, line, text),
         };
+
+    /// <summary>What every finding of a rule on a host carries: the rule's severity and the controls it maps to.</summary>
+    private Finding Start(string rule, HostSnapshot host, string message)
+    {
+        var settings = rules.Settings[rule];
+        return new Finding { Host = host.Host, Rule = rule, Severity = settings.Severity, Controls = settings.Controls, Message = message };
     }
 }

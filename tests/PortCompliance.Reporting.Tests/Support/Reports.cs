@@ -57,7 +57,8 @@ internal static class Reports
 
     /// <summary>Every listing under samples/, as the CLI would read the folder.</summary>
     public static IReadOnlyList<string> AllSamples() =>
-        [.. Directory.EnumerateFiles(RepoPaths.Samples, "*.txt", SearchOption.AllDirectories).Select(RepoPaths.Relative).Order(StringComparer.Ordinal)];
+        [.. Directory.EnumerateFiles(RepoPaths.Samples, "*.txt", SearchOption.AllDirectories).Select(RepoPaths.Relative)
+            .Where(p => !p.StartsWith("samples/fleet/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
     /// <summary>A listing given as text, read as if it came from <paramref name="source"/>.</summary>
     public static HostSnapshot Parse(string listing, string source, string? host = null)
