@@ -44,6 +44,17 @@ internal static class AuditSummaryWriter
                              $"findings {string.Join(", ", findings.DefaultIfEmpty("unchanged"))}; " +
                              $"{drift.Hosts.Count(h => h.Status == "new-host")} new host(s)" +
                              (drift.Disappeared.Count > 0 ? $"; gone: {string.Join(", ", drift.Disappeared)}" : "") + ".");
+            var listed = drift.Hosts.SelectMany(h => h.Listeners.Select(c => $"  {h.Host}: {(c.Proto == Protocol.Tcp ? "tcp" : "udp")}/{c.Port} {c.Change}" +
+                (c.Before is null ? "" : $" {c.Before}") + (c.After is null ? "" : $" → {c.After}"))).ToList();
+            foreach (var line in listed.Take(WorstShown))
+            {
+                output.WriteLine(line);
+            }
+
+            if (listed.Count > WorstShown)
+            {
+                output.WriteLine($"  … and {listed.Count - WorstShown} more (drift.csv, the reports)");
+            }
         }
 
         var s = result.Summary;

@@ -18,6 +18,7 @@ public static class InputSet
     {
         ".md", ".markdown", ".rst", ".json", ".csv", ".yaml", ".yml", ".html", ".htm", ".pdf", ".png", ".jpg",
         ".svg", ".sh", ".ps1", ".py", ".gz", ".zip", ".tar", ".tgz", ".bz2", ".xz", ".xlsx", ".docx", ".swp", ".bak",
+        ".ini", ".cfg", ".conf", ".toml", ".example", ".sample",
     };
 
     public static (IReadOnlyList<InputFile> Files, IReadOnlyList<Diagnostic> Diagnostics) Expand(IEnumerable<string> inputs)

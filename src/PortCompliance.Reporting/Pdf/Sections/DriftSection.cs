@@ -25,7 +25,7 @@ internal static class DriftSection
         }
 
         yield return new Table(
-            [new Column("Host", 2), new Column("Change", 1.6), new Column("What", 2.6), new Column("Before", 2.2), new Column("Now", 2.6)],
+            [new Column("Host", 1.9), new Column("Change", 2.0), new Column("What", 2.5), new Column("Before", 2.1), new Column("Now", 2.5)],
             [.. drift.Changes.Select(c => (IReadOnlyList<Cell>)
             [
                 Cell.Of(c.Host, t.Cell), Cell.Of(c.Change, t.CellBold), Cell.Of(c.What, t.Cell),
