@@ -42,24 +42,20 @@ internal static class Waivers
         foreach (var group in expiredUsed.GroupBy(x => x.Waiver))
         {
             var (waiver, first) = (group.Key, group.First().Finding);
-            yield return new Finding
+            // The same socket and evidence as the finding it no longer covers; only what is said about it differs.
+            yield return first with
             {
-                Host = first.Host,
                 Rule = RuleIds.WaiverExpired,
                 Severity = settings.Severity,
-                Proto = first.Proto,
-                Address = first.Address,
-                Port = first.Port,
-                Processes = first.Processes,
                 Message = $"Waiver {waiver.Ticket} for {waiver.Rule} (\"{waiver.Reason}\") expired on {waiver.Expires:yyyy-MM-dd}; " +
                           $"the {group.Count()} finding(s) it covered on this host count again.",
                 Remediation =
                 [
                     new($"Fix the finding, or renew the waiver at {waiver.Source} line {waiver.Line} with a new expiry date and a fresh approval."),
                 ],
+                Waived = false,
                 Waiver = Reference(waiver, expired: true),
                 Controls = settings.Controls,
-                Evidence = first.Evidence,
             };
         }
     }
