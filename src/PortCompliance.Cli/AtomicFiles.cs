@@ -8,11 +8,13 @@ internal sealed class AtomicFiles(string folder) : IDisposable
 {
     private readonly List<(string Temporary, string Final, Stream Stream)> _pending = [];
 
+    /// <summary>A file to write, by name relative to the folder (<c>report.pdf</c>, <c>hosts/web01.pdf</c>).</summary>
     public Stream Open(string name)
     {
-        Directory.CreateDirectory(folder);
         var final = Path.Combine(folder, name);
-        var temporary = Path.Combine(folder, $".{name}.{Environment.ProcessId}.{_pending.Count}.tmp");
+        var directory = Path.GetDirectoryName(final)!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(name)}.{Environment.ProcessId}.{_pending.Count}.tmp");
         var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None);
         _pending.Add((temporary, final, stream));
         return new KeepOpen(stream);

@@ -152,6 +152,30 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_Give_A_Fleet_A_Summary_And_Each_Host_Its_Own_Report()
+    {
+        var run = CliRun.Of("audit", "samples/fleet/2026-11", "--out", _out.FullName, "--formats", "pdf,html,json");
+
+        var hosts = Path.Combine(_out.FullName, "hosts");
+        Assert.Equal(19, Directory.GetFiles(hosts, "*.pdf").Length);
+        Assert.Equal(19, Directory.GetFiles(hosts, "*.html").Length);
+        Assert.Contains("Wrote 38 host reports", run.Out);
+        var summary = File.ReadAllText(Path.Combine(_out.FullName, "report.html"));
+        Assert.Contains("<a href=\"hosts/web01.html\">", summary);
+        Assert.DoesNotContain("id=\"h-web01\"", summary);                      // no full host section in the summary
+        Assert.Contains("id=\"h-web01\"", File.ReadAllText(Path.Combine(hosts, "web01.html")));
+        Assert.DoesNotContain(Directory.EnumerateFiles(_out.FullName, "*.tmp", SearchOption.AllDirectories), _ => true);
+    }
+
+    [Fact]
+    public void Should_Keep_A_Small_Run_In_One_Combined_Report()
+    {
+        CliRun.Of("audit", "samples/ss/ss-lntup-debian12-db.txt", "--out", _out.FullName, "--formats", "html");
+
+        Assert.False(Directory.Exists(Path.Combine(_out.FullName, "hosts")));
+    }
+
+    [Fact]
     public void Should_Reject_An_Unknown_Report_Format()
     {
         var run = CliRun.Of("audit", "samples/ss", "--formats", "json,docx", "--out", _out.FullName);

@@ -133,9 +133,16 @@ internal static class AuditCommand
             }
 
             var model = ReportModelBuilder.Build(result, options);
-            var (written, allWritten) = ReportWriter.Write(model, renderers.Where(r => wanted.Contains(r.Key)), parsed.GetValue(output)!, console);
+            var chosen = renderers.Where(r => wanted.Contains(r.Key)).ToList();
+            var (written, allWritten) = ReportWriter.Write(model, chosen, parsed.GetValue(output)!, console);
+            var (hostReports, allHostReports) = ReportWriter.WriteHostReports(result, model, options, chosen, parsed.GetValue(output)!, console);
             AuditSummaryWriter.Write(result, written, console.Out);
-            if (!allWritten)
+            if (hostReports.Count > 0)
+            {
+                console.Out.WriteLine($"Wrote {hostReports.Count} host reports in {Path.Combine(parsed.GetValue(output)!, "hosts")}");
+            }
+
+            if (!allWritten || !allHostReports)
             {
                 return ExitCodes.Usage;
             }

@@ -1,3 +1,4 @@
+using PortCompliance.Core.Model;
 using PortCompliance.Reporting;
 
 namespace PortCompliance.Cli.Commands;
@@ -26,6 +27,50 @@ internal static class ReportWriter
             }
         }
 
+        return (written, ok);
+    }
+
+    /// <summary>
+    /// For a fleet, each host's own PDF and HTML report under <c>hosts/</c>, named by its sanitised anchor — the fleet
+    /// summary links to them. Each host's files are committed together; a host that fails is named and the rest go on.
+    /// </summary>
+    public static (IReadOnlyList<string> Written, bool AllSucceeded) WriteHostReports(
+        AuditResult result, ReportModel fleet, ReportOptions options, IEnumerable<IReportRenderer> renderers, string folder, CliConsole console)
+    {
+        var perHost = renderers.Where(r => r.Key is "pdf" or "html").ToList();
+        var written = new List<string>();
+        var ok = true;
+        if (fleet.Fleet is null || perHost.Count == 0)
+        {
+            return (written, ok);
+        }
+
+        Progress.Run("writing host reports", result.Hosts.Count, console, done =>
+        {
+            for (var i = 0; i < result.Hosts.Count; i++)
+            {
+                var files = fleet.Fleet.Hosts[i];
+                var model = ReportModelBuilder.ForHost(result, result.Hosts[i], options);
+                foreach (var renderer in perHost)
+                {
+                    using var output = new AtomicFiles(folder);
+                    try
+                    {
+                        renderer.Render(model, name => output.Open(name.EndsWith(".pdf", StringComparison.Ordinal) ? files.PdfFile : files.HtmlFile));
+                        written.AddRange(output.Commit());
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        console.Error.WriteLine($"portcompliance: the {renderer.Key} report of host {result.Hosts[i].Host} could not be written: {e.Message}");
+                        ok = false;
+                    }
+                }
+
+                done();
+            }
+
+            return 0;
+        });
         return (written, ok);
     }
 }

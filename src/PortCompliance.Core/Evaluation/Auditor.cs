@@ -74,8 +74,6 @@ public static class Auditor
     {
         hosts = Exposures.Merge(hosts, scans);
         var results = hosts.Select(h => Evaluate(h, policy, catalogue, settings)).ToList();
-        var all = results.SelectMany(h => h.Findings).ToList();
-        var counts = SeverityCounts.Of(all);
         return new AuditResult
         {
             Tool = new ToolInfo("portcompliance", settings.ToolVersion),
@@ -84,23 +82,31 @@ public static class Auditor
             Policy = new PolicyInfo(
                 policy.Id, policy.Title, policy.Sha256, [.. policy.Sources.Select(s => new PolicySourceInfo(s.Path, s.Sha256))],
                 [.. policy.Rules.Settings.Where(s => s.Value.Enabled).Select(s => s.Key)]),
-            Summary = new AuditSummary
-            {
-                Hosts = results.Count,
-                CompliantHosts = results.Count(h => h.Compliant),
-                Sockets = results.Sum(h => h.Sockets.Count),
-                Findings = counts,
-                Waived = all.Count(f => f.Waived),
-                ByRule = all.Where(f => !f.Waived).GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => g.Count()),
-                InputErrors = inputErrors.Count,
-                FailOn = settings.FailOn,
-                Verdict = counts.AtOrAbove(settings.FailOn) == 0 ? "pass" : "fail",
-            },
+            Summary = Summarize(results, inputErrors.Count, settings.FailOn),
             Hosts = results,
             InputErrors = inputErrors,
             NotCollected = [.. (settings.Inventory?.Hosts ?? []).Where(i => results.All(r => r.Host != i.Host))
                 .Select(i => new NotCollectedHost(i.Host, i.Owner, i.Environment))],
+        };
+    }
+
+    /// <summary>The run's figures over these hosts: also what a report of one host of a fleet says about it alone.</summary>
+    public static AuditSummary Summarize(IReadOnlyList<HostResult> results, int inputErrors, Severity failOn)
+    {
+        var all = results.SelectMany(h => h.Findings).ToList();
+        var counts = SeverityCounts.Of(all);
+        return new AuditSummary
+        {
+            Hosts = results.Count,
+            CompliantHosts = results.Count(h => h.Compliant),
+            Sockets = results.Sum(h => h.Sockets.Count),
+            Findings = counts,
+            Waived = all.Count(f => f.Waived),
+            ByRule = all.Where(f => !f.Waived).GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count()),
+            InputErrors = inputErrors,
+            FailOn = failOn,
+            Verdict = counts.AtOrAbove(failOn) == 0 ? "pass" : "fail",
         };
     }
 }

@@ -17,6 +17,12 @@ public sealed record ReportModel
     public required IReadOnlyList<EvidenceFileView> Evidence { get; init; }
     public required IReadOnlyList<InputProblem> InputErrors { get; init; }
 
+    /// <summary>
+    /// For a fleet (more hosts than <see cref="FleetView.Threshold"/>): the summary tables that replace the full host
+    /// sections, each host having a report of its own under <c>hosts/</c>. Null for a small run: one combined report.
+    /// </summary>
+    public FleetView? Fleet { get; init; }
+
     /// <summary>What changed since the baseline run (<c>--baseline</c>); null without one. Reports open with it.</summary>
     public DriftView? Drift { get; init; }
 
@@ -75,7 +81,8 @@ public sealed record SeverityCount(string Severity, int Count);
 
 public sealed record RuleCount(string Rule, int Count);
 
-public sealed record HostRank(string Host, string Anchor, string WorstSeverity, int Findings, int Critical, int High);
+/// <summary>A host among the worst; <paramref name="Link"/> is its section (<c>#h-web01</c>) or, in a fleet, its own report.</summary>
+public sealed record HostRank(string Host, string Anchor, string WorstSeverity, int Findings, int Critical, int High, string Link);
 
 public sealed record HostView
 {
@@ -163,6 +170,28 @@ public sealed record ControlView(string Control, IReadOnlyList<string> Rules, IR
 public sealed record WaiverView(
     string Ticket, string Rule, string Host, string Where, string Reason, string? Approver, string Expires, string Status);
 
+public sealed record FleetView(
+    IReadOnlyList<FleetHost> Hosts, IReadOnlyList<RuleCompliance> Rules, PortMatrix Exposed, IReadOnlyList<WaiverView> ExpiringSoon)
+{
+    /// <summary>Above this many hosts a run is a fleet: a summary report plus one report per host.</summary>
+    public const int Threshold = 10;
+}
+
+/// <summary>One host of the fleet: how compliant it is and where its own report is.</summary>
+public sealed record FleetHost(
+    string Host, string Anchor, string? Owner, int Sockets, int OpenFindings, int CompliantPercent, string Status, string PdfFile, string HtmlFile);
+
+/// <summary>How many hosts a rule passes on.</summary>
+public sealed record RuleCompliance(string Rule, int HostsFailing, int CompliantPercent);
+
+/// <summary>
+/// Which host exposes which port to the network (any non-loopback listener): ports with an open finding first, then
+/// those most hosts expose.
+/// </summary>
+public sealed record PortMatrix(IReadOnlyList<string> Ports, IReadOnlyList<PortMatrixRow> Rows);
+
+public sealed record PortMatrixRow(string Host, string Anchor, IReadOnlyList<bool> Exposes);
+
 /// <summary>The changes since the baseline audit, worst first: what a monthly reader looks at before anything else.</summary>
 public sealed record DriftView(
     string Since, string Summary, IReadOnlyList<DriftRow> Changes, IReadOnlyList<string> NewHosts, IReadOnlyList<string> Disappeared);
@@ -171,7 +200,7 @@ public sealed record DriftView(
 /// One change on one host: a listener <c>opened</c>, <c>closed</c>, <c>rebound</c> or <c>owner-changed</c>, or a finding
 /// <c>new</c> or <c>resolved</c>.
 /// </summary>
-public sealed record DriftRow(string Host, string Anchor, string Change, string What, string? Before, string? After);
+public sealed record DriftRow(string Host, string Anchor, string Change, string What, string? Before, string? After, string Link);
 
 public sealed record EvidenceFileView
 {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Model;
 
 namespace PortCompliance.Reporting;
@@ -8,6 +9,16 @@ namespace PortCompliance.Reporting;
 public static class ReportModelBuilder
 {
     private const int WorstHostsShown = 10;
+
+    /// <summary>The report of one host of a fleet: its own cover, verdict, findings (numbered from F-001) and changes.</summary>
+    public static ReportModel ForHost(AuditResult fleet, HostResult host, ReportOptions options) => Build(fleet with
+    {
+        Hosts = [host],
+        Summary = Auditor.Summarize([host], 0, fleet.Summary.FailOn),
+        InputErrors = [],
+        NotCollected = [],
+        Drift = fleet.Drift is { } drift ? drift with { Hosts = [.. drift.Hosts.Where(h => h.Host == host.Host)], Disappeared = [] } : null,
+    }, options);
 
     public static ReportModel Build(AuditResult result, ReportOptions options)
     {
@@ -32,10 +43,15 @@ public static class ReportModelBuilder
             Evidence = [.. result.Hosts.SelectMany(EvidenceFiles)],
             InputErrors = result.InputErrors,
             Drift = result.Drift is { } drift ? Drift(drift, hosts) : null,
+            Fleet = hosts.Count > FleetView.Threshold ? FleetSummary.Build(result, hosts, Waivers(allFindings)) : null,
             Method = MethodStatement.Paragraphs(result),
             Result = result,
         };
     }
+
+    /// <summary>Where a host's details are: its section of this report, or, for a fleet, its own report beside it.</summary>
+    internal static string Link(string anchor, int hostCount) =>
+        hostCount > FleetView.Threshold ? $"hosts/{FleetSummary.FileStem(anchor)}.html" : $"#{anchor}";
 
     private static readonly string[] ChangeOrder = ["opened", "rebound", "owner-changed", "new", "closed", "resolved"];
 
@@ -43,8 +59,8 @@ public static class ReportModelBuilder
     {
         var anchors = hosts.GroupBy(h => h.Host).ToDictionary(g => g.Key, g => g.First().Anchor);
         var rows = drift.Hosts.SelectMany(h =>
-                h.Listeners.Select(c => new DriftRow(h.Host, anchors[h.Host], c.Change, $"{(c.Proto == Protocol.Tcp ? "TCP" : "UDP")} port {c.Port}", c.Before, c.After))
-                    .Concat(h.Findings.Select(f => new DriftRow(h.Host, anchors[h.Host], f.Change == "new" ? "new finding" : "resolved", $"{f.Rule} ({f.Severity.Name()})", null, f.Where))))
+                h.Listeners.Select(c => new DriftRow(h.Host, anchors[h.Host], c.Change, $"{(c.Proto == Protocol.Tcp ? "TCP" : "UDP")} port {c.Port}", c.Before, c.After, Link(anchors[h.Host], hosts.Count)))
+                    .Concat(h.Findings.Select(f => new DriftRow(h.Host, anchors[h.Host], f.Change == "new" ? "new finding" : "resolved", $"{f.Rule} ({f.Severity.Name()})", null, f.Where, Link(anchors[h.Host], hosts.Count)))))
             .OrderBy(r => Array.IndexOf(ChangeOrder, r.Change.Split(' ')[0]))
             .ThenBy(r => r.Host, StringComparer.Ordinal)
             .ToList();
@@ -133,7 +149,7 @@ public static class ReportModelBuilder
                 .OrderByDescending(h => h.Counts.Critical).ThenByDescending(h => h.Counts.High).ThenByDescending(h => h.Counts.AtOrAbove(Severity.Info))
                 .ThenBy(h => h.Host, StringComparer.Ordinal)
                 .Take(WorstHostsShown)
-                .Select(h => new HostRank(h.Host, h.Anchor, h.Status, h.Counts.AtOrAbove(Severity.Info), h.Counts.Critical, h.Counts.High))],
+                .Select(h => new HostRank(h.Host, h.Anchor, h.Status, h.Counts.AtOrAbove(Severity.Info), h.Counts.Critical, h.Counts.High, Link(h.Anchor, hosts.Count)))],
         };
     }
 

@@ -51,8 +51,9 @@ internal static class PdfReport
         .. (model.Drift is { } drift ? [.. DriftSection.Compose(drift, t), Flow.PageBreak()] : Array.Empty<IBlock>()),
         .. SummarySection.Compose(model, t, pages),
         Flow.PageBreak(),
-        .. HostSection.ComposeIndex(model, t, pages),
-        .. model.Hosts.SelectMany(h => HostSection.Compose(h, t)),
+        .. (model.Fleet is { } fleet
+            ? FleetSection.Compose(fleet, t)
+            : [.. HostSection.ComposeIndex(model, t, pages), .. model.Hosts.SelectMany(h => HostSection.Compose(h, t))]),
         Flow.PageBreak(),
         .. ControlsSection.ComposeControls(model, t),
         .. ControlsSection.ComposeWaivers(model, t),

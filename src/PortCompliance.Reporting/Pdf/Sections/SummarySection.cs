@@ -31,12 +31,15 @@ internal static class SummarySection
             : new Table(
                 [
                     new Column("Host", 4), new Column("Worst", 1.4), new Column("Findings", 1, true), new Column("Critical", 1, true),
-                    new Column("High", 1, true), new Column("Page", 0.8, true),
+                    new Column("High", 1, true), model.Fleet is null ? new Column("Page", 0.8, true) : new Column("Report", 2.2),
                 ],
                 [.. s.WorstHosts.Select(h => (IReadOnlyList<Cell>)
                 [
                     Cell.Of(h.Host, t.Cell), t.BadgeCell(h.WorstSeverity), Cell.Of($"{h.Findings}", t.Cell),
-                    Cell.Of($"{h.Critical}", t.Cell), Cell.Of($"{h.High}", t.Cell), Cell.PageOf(pages.Of(h.Anchor), t.Cell),
+                    Cell.Of($"{h.Critical}", t.Cell), Cell.Of($"{h.High}", t.Cell),
+                    model.Fleet is null
+                        ? Cell.PageOf(pages.Of(h.Anchor), t.Cell)
+                        : Cell.Of(model.Fleet.Hosts.First(f => f.Anchor == h.Anchor).PdfFile, t.CellMono),
                 ])], t.CellBold);
     }
 }
