@@ -45,10 +45,14 @@ internal static class ReportWriter
             return (written, ok);
         }
 
+        var perHostWritten = new List<string>[result.Hosts.Count];
+        var gate = new Lock();
         Progress.Run("writing host reports", result.Hosts.Count, console, done =>
         {
-            for (var i = 0; i < result.Hosts.Count; i++)
+            // Each host's reports are independent documents: render them on every core, collect in host order.
+            Parallel.For(0, result.Hosts.Count, i =>
             {
+                perHostWritten[i] = [];
                 var files = fleet.Fleet.Hosts[i];
                 var model = ReportModelBuilder.ForHost(result, result.Hosts[i], options);
                 foreach (var renderer in perHost)
@@ -57,20 +61,24 @@ internal static class ReportWriter
                     try
                     {
                         renderer.Render(model, name => output.Open(name.EndsWith(".pdf", StringComparison.Ordinal) ? files.PdfFile : files.HtmlFile));
-                        written.AddRange(output.Commit());
+                        perHostWritten[i].AddRange(output.Commit());
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {
-                        console.Error.WriteLine($"portcompliance: the {renderer.Key} report of host {result.Hosts[i].Host} could not be written: {e.Message}");
-                        ok = false;
+                        lock (gate)
+                        {
+                            console.Error.WriteLine($"portcompliance: the {renderer.Key} report of host {result.Hosts[i].Host} could not be written: {e.Message}");
+                            ok = false;
+                        }
                     }
                 }
 
                 done();
-            }
+            });
 
             return 0;
         });
+        written.AddRange(perHostWritten.SelectMany(w => w));
         return (written, ok);
     }
 }
