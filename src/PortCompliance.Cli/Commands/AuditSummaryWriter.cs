@@ -74,6 +74,6 @@ internal static class AuditSummaryWriter
     }
 
     private static string Where(Finding f) => f.Port is { } port
-        ? $"{f.Proto?.ToString().ToLowerInvariant()} {(f.Address?.Contains(':') == true ? $"[{f.Address}]" : f.Address)}:{port}"
+        ? $"{f.Proto?.ToString().ToLowerInvariant()} {Endpoints.Format(f.Address ?? "?", f.Interface, port)}"
         : $"{f.Evidence?.Source}:{f.Evidence?.Line}";
 }

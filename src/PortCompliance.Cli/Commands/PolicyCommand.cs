@@ -19,11 +19,7 @@ internal static class PolicyCommand
         command.SetAction(parsed =>
         {
             var failed = false;
-            var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-            if (AuditClock.TryNow(out var now, out _))
-            {
-                today = DateOnly.FromDateTime(now.UtcDateTime);
-            }
+            var today = DateOnly.FromDateTime((AuditClock.TryNow(out var now, out _) ? now : TimeProvider.System.GetUtcNow()).UtcDateTime);
 
             foreach (var file in parsed.GetValue(files)!)
             {

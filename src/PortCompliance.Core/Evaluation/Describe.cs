@@ -10,10 +10,8 @@ internal static class Describe
 
     public static string Endpoint(ListeningSocket s)
     {
-        var address = s.Address.Contains(':') ? $"[{s.Address}]" : s.Address;
-        var device = s.Interface is null ? "" : $"%{s.Interface}";
         var inside = s.Container ?? s.Namespace;
-        return $"{Proto(s.Proto)} {address}{device}:{s.Port}{(inside is null ? "" : $" in {inside}")}";
+        return $"{Proto(s.Proto)} {Endpoints.Format(s.Address, s.Interface, s.Port)}{(inside is null ? "" : $" in {inside}")}";
     }
 
     public static string Processes(ListeningSocket s) => s.Processes.Count == 0

@@ -82,6 +82,6 @@ public static class Drifts
 
     private static FindingChange Change(string change, Finding f) =>
         new(change, f.Rule, f.Severity, f.Port is { } port
-            ? $"{f.Proto?.ToString().ToUpperInvariant()} {(f.Address?.Contains(':') == true ? $"[{f.Address}]" : f.Address)}:{port}"
+            ? $"{f.Proto?.ToString().ToUpperInvariant()} {Endpoints.Format(f.Address ?? "?", f.Interface, port)}"
             : $"{f.Evidence?.Source} line {f.Evidence?.Line}");
 }

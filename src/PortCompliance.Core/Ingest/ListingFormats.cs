@@ -12,14 +12,9 @@ public static class ListingFormats
         new(NetstatParser.Key, "net-tools netstat (-plunt, -tulpen, -an …)", NetstatParser.Sniff, b => new NetstatParser(b)),
     ];
 
-    /// <summary>How many lines the sniffer reads, at most, looking for a header or a row it knows.</summary>
-    internal const int SniffLines = 200;
-
     public static IReadOnlyList<string> Keys { get; } = [.. All.Select(f => f.Key)];
 
     public static string Describe() => string.Join(", ", All.Select(f => $"{f.Key}: {f.Description}"));
-
-    public static bool IsKnown(string key) => All.Any(f => f.Key == key);
 
     internal static IListingParser Create(string key, SnapshotBuilder builder) =>
         All.Single(f => f.Key == key).Create(builder);

@@ -175,6 +175,8 @@ public sealed record FleetView(
 {
     /// <summary>Above this many hosts a run is a fleet: a summary report plus one report per host.</summary>
     public const int Threshold = 10;
+
+    public static bool IsFleet(int hosts) => hosts > Threshold;
 }
 
 /// <summary>One host of the fleet: how compliant it is and where its own report is.</summary>

@@ -43,7 +43,7 @@ public static class ReportModelBuilder
             Evidence = [.. result.Hosts.SelectMany(EvidenceFiles)],
             InputErrors = result.InputErrors,
             Drift = result.Drift is { } drift ? Drift(drift, hosts) : null,
-            Fleet = hosts.Count > FleetView.Threshold ? FleetSummary.Build(result, hosts, Waivers(allFindings)) : null,
+            Fleet = FleetView.IsFleet(hosts.Count) ? FleetSummary.Build(result, hosts, Waivers(allFindings)) : null,
             Method = MethodStatement.Paragraphs(result),
             Result = result,
         };
@@ -51,7 +51,7 @@ public static class ReportModelBuilder
 
     /// <summary>Where a host's details are: its section of this report, or, for a fleet, its own report beside it.</summary>
     internal static string Link(string anchor, int hostCount) =>
-        hostCount > FleetView.Threshold ? $"hosts/{FleetSummary.FileStem(anchor)}.html" : $"#{anchor}";
+        FleetView.IsFleet(hostCount) ? $"hosts/{FleetSummary.FileStem(anchor)}.html" : $"#{anchor}";
 
     private static readonly string[] ChangeOrder = ["opened", "rebound", "owner-changed", "new", "closed", "resolved"];
 
@@ -181,7 +181,7 @@ public static class ReportModelBuilder
         return new SocketRow
         {
             Proto = socket.Proto == Protocol.Tcp ? "tcp" : "udp",
-            Endpoint = Text.Endpoint(socket.Address, socket.Interface, socket.Port),
+            Endpoint = Endpoints.Format(socket.Address, socket.Interface, socket.Port),
             Port = socket.Port,
             Scope = socket.Scope.ToString().ToLowerInvariant(),
             Processes = Text.Processes(socket.Processes),
@@ -210,7 +210,7 @@ public static class ReportModelBuilder
         Severity = f.Severity.Name(),
         Rule = f.Rule,
         Where = f.Port is { } port
-            ? $"{(f.Proto == Protocol.Udp ? "UDP" : "TCP")} {Text.Endpoint(f.Address ?? "?", f.Interface, port)}" +
+            ? $"{(f.Proto == Protocol.Udp ? "UDP" : "TCP")} {Endpoints.Format(f.Address ?? "?", f.Interface, port)}" +
               ((f.Container ?? f.Namespace) is { } inside ? $" in {inside}" : "")
             : $"{f.Evidence?.Source} line {f.Evidence?.Line}",
         Service = f.Service,

@@ -5,12 +5,6 @@ namespace PortCompliance.Reporting;
 /// <summary>How reports write sockets and processes for people.</summary>
 internal static class Text
 {
-    public static string Endpoint(string address, string? device, int port)
-    {
-        var shown = address.Contains(':') ? $"[{address}]" : address;
-        return device is null ? $"{shown}:{port}" : $"{shown}%{device}:{port}";
-    }
-
     public static string Processes(IReadOnlyList<SocketProcess> processes) =>
         processes.Count == 0
             ? "—"

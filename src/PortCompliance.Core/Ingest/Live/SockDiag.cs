@@ -141,6 +141,4 @@ internal static class SockDiag
             ? System.Text.Encoding.ASCII.GetString(name[..name.IndexOf((byte)0)])
             : null;
     }
-
-    public static bool IsSupported => RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
 }
