@@ -20,6 +20,14 @@ internal sealed class AtomicFiles(string folder) : IDisposable
         return new KeepOpen(stream);
     }
 
+    /// <summary>Scratch space beside the files (a renderer's spool): deleted when closed, never renamed into place.</summary>
+    public Stream Scratch()
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $".spool.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+    }
+
     /// <summary>Flushes every file to disk and renames each into place; returns the final paths.</summary>
     public IReadOnlyList<string> Commit()
     {

@@ -126,23 +126,29 @@ internal static class AuditCommand
                 return ExitCodes.Usage;
             }
 
-            var result = Auditor.Audit(snapshots, scans, failed, loaded.Policy, ServiceCatalogue.BuiltIn, new AuditSettings(now, threshold, Version) { Inventory = hosts });
+            var settings = new AuditSettings(now, threshold, Version) { Inventory = hosts };
+            var audited = Exposures.Merge(snapshots, scans);
+            var chosen = renderers.Where(r => wanted.Contains(r.Key)).ToList();
+            var folder = parsed.GetValue(output)!;
+            if (FleetView.IsFleet(audited.Count))
+            {
+                var since = previous is null ? null : new DriftBaseline(previous);
+                var fleet = new FleetAudit(loaded.Policy, settings, since, options, folder, console).Run([.. audited], failed, chosen);
+                AuditSummaryWriter.Write(fleet.Result, fleet.Model, fleet.Written, console.Out);
+                console.Out.WriteLine($"Wrote {fleet.HostReports} host reports in {Path.Combine(folder, "hosts")}");
+                return !fleet.AllWritten ? ExitCodes.Usage : fleet.Result.Summary.Verdict == "pass" ? ExitCodes.Ok : ExitCodes.Findings;
+            }
+
+            var result = Auditor.Audit(audited, failed, loaded.Policy, ServiceCatalogue.BuiltIn, settings);
             if (previous is not null)
             {
                 result = result with { Drift = Drifts.Compare(result.Hosts, previous) };
             }
 
             var model = ReportModelBuilder.Build(result, options);
-            var chosen = renderers.Where(r => wanted.Contains(r.Key)).ToList();
-            var (written, allWritten) = ReportWriter.Write(model, chosen, parsed.GetValue(output)!, console);
-            var (hostReports, allHostReports) = ReportWriter.WriteHostReports(result, model, options, chosen, parsed.GetValue(output)!, console);
-            AuditSummaryWriter.Write(result, written, console.Out);
-            if (hostReports.Count > 0)
-            {
-                console.Out.WriteLine($"Wrote {hostReports.Count} host reports in {Path.Combine(parsed.GetValue(output)!, "hosts")}");
-            }
-
-            if (!allWritten || !allHostReports)
+            var (written, allWritten) = ReportWriter.Write(model, chosen, folder, console);
+            AuditSummaryWriter.Write(result, model, written, console.Out);
+            if (!allWritten)
             {
                 return ExitCodes.Usage;
             }

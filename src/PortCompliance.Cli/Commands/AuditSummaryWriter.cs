@@ -1,4 +1,5 @@
 using PortCompliance.Core.Model;
+using PortCompliance.Reporting;
 
 namespace PortCompliance.Cli.Commands;
 
@@ -7,11 +8,38 @@ internal static class AuditSummaryWriter
 {
     private const int WorstShown = 10;
 
-    public static void Write(AuditResult result, IReadOnlyList<string> written, TextWriter output)
+    public static void Write(AuditResult result, ReportModel model, IReadOnlyList<string> written, TextWriter output)
     {
         output.WriteLine($"PortCompliance {result.Tool.Version} audit of {result.AuditDate:yyyy-MM-dd} — policy {result.Policy.Id} (sha256 {result.Policy.Sha256[..12]}…)");
         output.WriteLine();
+        if (model.Fleet is null)
+        {
+            WriteHosts(result, output);
+        }
+        else
+        {
+            WriteWorstHosts(model, output);
+        }
 
+        WriteDrift(result, output);
+        var s = result.Summary;
+        output.WriteLine();
+        output.WriteLine(
+            $"{s.CompliantHosts} of {s.Hosts} host(s) compliant; findings: {s.Findings.Critical} critical, {s.Findings.High} high, " +
+            $"{s.Findings.Medium} medium, {s.Findings.Low} low, {s.Findings.Info} info; {s.Waived} waived" +
+            (s.InputErrors > 0 ? $"; {s.InputErrors} input(s) could not be read" : "") +
+            (result.NotCollected.Count > 0 ? $"; not collected: {string.Join(", ", result.NotCollected.Select(h => h.Host))}" : "") + ".");
+        output.WriteLine(s.Verdict == "pass"
+            ? $"Verdict: PASS — nothing at or above {s.FailOn.Name()}."
+            : $"Verdict: FAIL — {s.Findings.AtOrAbove(s.FailOn)} finding(s) at or above {s.FailOn.Name()} (--fail-on).");
+        foreach (var path in written)
+        {
+            output.WriteLine($"Wrote {path}");
+        }
+    }
+
+    private static void WriteHosts(AuditResult result, TextWriter output)
+    {
         var hostWidth = Math.Max(4, result.Hosts.Max(h => h.Host.Length));
         output.WriteLine($"{"HOST".PadRight(hostWidth)}  SOCKETS  CRIT  HIGH  MED  LOW  INFO  WAIVED  STATUS");
         foreach (var host in result.Hosts)
@@ -34,7 +62,29 @@ internal static class AuditSummaryWriter
                 output.WriteLine($"            {f.Message}");
             }
         }
+    }
 
+    /// <summary>A fleet's hosts are too many to list: the worst of them, each with its own report to open.</summary>
+    private static void WriteWorstHosts(ReportModel model, TextWriter output)
+    {
+        var fleet = model.Fleet!;
+        output.WriteLine($"{fleet.Hosts.Count} hosts, {model.Summary.CompliantHosts} compliant.");
+        if (model.Summary.WorstHosts.Count == 0)
+        {
+            return;
+        }
+
+        var hostWidth = Math.Max(4, model.Summary.WorstHosts.Max(h => h.Host.Length));
+        output.WriteLine("Worst hosts:");
+        output.WriteLine($"  {"HOST".PadRight(hostWidth)}  CRIT  HIGH  FINDINGS  REPORT");
+        foreach (var host in model.Summary.WorstHosts)
+        {
+            output.WriteLine($"  {host.Host.PadRight(hostWidth)}  {host.Critical,4}  {host.High,4}  {host.Findings,8}  {host.Link}");
+        }
+    }
+
+    private static void WriteDrift(AuditResult result, TextWriter output)
+    {
         if (result.Drift is { } drift)
         {
             var changes = drift.Hosts.SelectMany(h => h.Listeners).GroupBy(c => c.Change).Select(g => $"{g.Count()} {g.Key}");
@@ -55,21 +105,6 @@ internal static class AuditSummaryWriter
             {
                 output.WriteLine($"  … and {listed.Count - WorstShown} more (drift.csv, the reports)");
             }
-        }
-
-        var s = result.Summary;
-        output.WriteLine();
-        output.WriteLine(
-            $"{s.CompliantHosts} of {s.Hosts} host(s) compliant; findings: {s.Findings.Critical} critical, {s.Findings.High} high, " +
-            $"{s.Findings.Medium} medium, {s.Findings.Low} low, {s.Findings.Info} info; {s.Waived} waived" +
-            (s.InputErrors > 0 ? $"; {s.InputErrors} input(s) could not be read" : "") +
-            (result.NotCollected.Count > 0 ? $"; not collected: {string.Join(", ", result.NotCollected.Select(h => h.Host))}" : "") + ".");
-        output.WriteLine(s.Verdict == "pass"
-            ? $"Verdict: PASS — nothing at or above {s.FailOn.Name()}."
-            : $"Verdict: FAIL — {s.Findings.AtOrAbove(s.FailOn)} finding(s) at or above {s.FailOn.Name()} (--fail-on).");
-        foreach (var path in written)
-        {
-            output.WriteLine($"Wrote {path}");
         }
     }
 

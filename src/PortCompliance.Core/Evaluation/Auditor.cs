@@ -72,41 +72,48 @@ public static class Auditor
         IReadOnlyList<HostSnapshot> hosts, IReadOnlyList<ExternalScan> scans, IReadOnlyList<InputProblem> inputErrors,
         Policy.Policy policy, ServiceCatalogue catalogue, AuditSettings settings)
     {
-        hosts = Exposures.Merge(hosts, scans);
-        var results = hosts.Select(h => Evaluate(h, policy, catalogue, settings)).ToList();
-        return new AuditResult
+        var results = Exposures.Merge(hosts, scans).Select(h => Evaluate(h, policy, catalogue, settings)).ToList();
+        return Start(policy, settings) with
         {
-            Tool = new ToolInfo("portcompliance", settings.ToolVersion),
-            GeneratedAt = settings.Now,
-            AuditDate = settings.Today,
-            Policy = new PolicyInfo(
-                policy.Id, policy.Title, policy.Sha256, [.. policy.Sources.Select(s => new PolicySourceInfo(s.Path, s.Sha256))],
-                [.. policy.Rules.Settings.Where(s => s.Value.Enabled).Select(s => s.Key)]),
             Summary = Summarize(results, inputErrors.Count, settings.FailOn),
             Hosts = results,
             InputErrors = inputErrors,
-            NotCollected = [.. (settings.Inventory?.Hosts ?? []).Where(i => results.All(r => r.Host != i.Host))
-                .Select(i => new NotCollectedHost(i.Host, i.Owner, i.Environment))],
+            NotCollected = NotCollected(settings.Inventory, results.Select(r => r.Host)),
         };
+    }
+
+    /// <summary>
+    /// A run before any host is judged: tool, clock and policy, no hosts, nothing found yet. A fleet is judged host by
+    /// host against it (<see cref="Evaluate"/>), counted in an <see cref="AuditTally"/>, and closed with the summary.
+    /// </summary>
+    public static AuditResult Start(Policy.Policy policy, AuditSettings settings) => new()
+    {
+        Tool = new ToolInfo("portcompliance", settings.ToolVersion),
+        GeneratedAt = settings.Now,
+        AuditDate = settings.Today,
+        Policy = new PolicyInfo(
+            policy.Id, policy.Title, policy.Sha256, [.. policy.Sources.Select(s => new PolicySourceInfo(s.Path, s.Sha256))],
+            [.. policy.Rules.Settings.Where(s => s.Value.Enabled).Select(s => s.Key)]),
+        Summary = new AuditTally().Summary(0, settings.FailOn),
+        Hosts = [],
+    };
+
+    /// <summary>The inventory's hosts that no input covered.</summary>
+    public static IReadOnlyList<NotCollectedHost> NotCollected(Inventory? inventory, IEnumerable<string> audited)
+    {
+        var seen = audited.ToHashSet(StringComparer.Ordinal);
+        return [.. (inventory?.Hosts ?? []).Where(i => !seen.Contains(i.Host)).Select(i => new NotCollectedHost(i.Host, i.Owner, i.Environment))];
     }
 
     /// <summary>The run's figures over these hosts: also what a report of one host of a fleet says about it alone.</summary>
     public static AuditSummary Summarize(IReadOnlyList<HostResult> results, int inputErrors, Severity failOn)
     {
-        var all = results.SelectMany(h => h.Findings).ToList();
-        var counts = SeverityCounts.Of(all);
-        return new AuditSummary
+        var tally = new AuditTally();
+        foreach (var result in results)
         {
-            Hosts = results.Count,
-            CompliantHosts = results.Count(h => h.Compliant),
-            Sockets = results.Sum(h => h.Sockets.Count),
-            Findings = counts,
-            Waived = all.Count(f => f.Waived),
-            ByRule = all.Where(f => !f.Waived).GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Count()),
-            InputErrors = inputErrors,
-            FailOn = failOn,
-            Verdict = counts.AtOrAbove(failOn) == 0 ? "pass" : "fail",
-        };
+            tally.Add(result);
+        }
+
+        return tally.Summary(inputErrors, failOn);
     }
 }

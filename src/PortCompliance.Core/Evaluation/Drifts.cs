@@ -7,19 +7,13 @@ public static class Drifts
 {
     public static DriftReport Compare(IReadOnlyList<HostResult> current, AuditResult baseline)
     {
-        var before = baseline.Hosts.GroupBy(h => h.Host).ToDictionary(g => g.Key, g => g.First());
-        var hosts = current.Select(host => before.TryGetValue(host.Host, out var old)
-            ? Host(host, old)
-            : new HostDrift(host.Host, "new-host", [], [])).ToList();
-        var seen = current.Select(h => h.Host).ToHashSet();
-        return new DriftReport
-        {
-            BaselineAuditDate = baseline.AuditDate.ToString("yyyy-MM-dd"),
-            BaselinePolicySha256 = baseline.Policy.Sha256,
-            Hosts = hosts,
-            Disappeared = [.. baseline.Hosts.Select(h => h.Host).Where(h => !seen.Contains(h)).Distinct().Order(StringComparer.Ordinal)],
-        };
+        var since = new DriftBaseline(baseline);
+        return since.Report([.. current.Select(since.Compare)]);
     }
+
+    /// <summary>One host against its state in the baseline: what changed, or that it is new.</summary>
+    internal static HostDrift Compare(HostResult now, HostResult? then) =>
+        then is null ? new HostDrift(now.Host, "new-host", [], []) : Host(now, then);
 
     private static HostDrift Host(HostResult now, HostResult then)
     {

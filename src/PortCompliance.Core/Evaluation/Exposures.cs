@@ -6,7 +6,7 @@ namespace PortCompliance.Core.Evaluation;
 /// Joins the inside view (listings) with the outside view (nmap) of the same host: each socket gets what the scan saw
 /// on its port, and a scan of a host nobody listed becomes a host with no known sockets (so every open port counts).
 /// </summary>
-internal static class Exposures
+public static class Exposures
 {
     public static IReadOnlyList<HostSnapshot> Merge(IReadOnlyList<HostSnapshot> hosts, IReadOnlyList<ExternalScan> scans)
     {

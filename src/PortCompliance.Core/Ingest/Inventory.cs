@@ -16,11 +16,17 @@ public sealed class Inventory
 {
     private static readonly string[] Columns = ["host", "tags", "owner", "environment", "pattern"];
 
-    private Inventory(IReadOnlyList<InventoryHost> hosts) => Hosts = hosts;
+    private readonly Dictionary<string, InventoryHost> _byName;
+
+    private Inventory(IReadOnlyList<InventoryHost> hosts)
+    {
+        Hosts = hosts;
+        _byName = hosts.DistinctBy(h => h.Host).ToDictionary(h => h.Host, StringComparer.Ordinal);
+    }
 
     public IReadOnlyList<InventoryHost> Hosts { get; }
 
-    public InventoryHost? Find(string host) => Hosts.FirstOrDefault(h => h.Host == host);
+    public InventoryHost? Find(string host) => _byName.GetValueOrDefault(host);
 
     /// <summary>The host a snapshot belongs to: its own name if inventoried, else the first row whose pattern matches its source.</summary>
     public HostSnapshot Assign(HostSnapshot snapshot) =>

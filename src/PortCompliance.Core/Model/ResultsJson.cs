@@ -20,6 +20,54 @@ public static class ResultsJson
         stream.WriteByte((byte)'\n');
     }
 
+    /// <summary>
+    /// Writes results.json host by host, for a fleet: each host goes to <paramref name="spool"/> as it is judged, and the
+    /// file is assembled at the end — the same bytes <see cref="Write"/> gives for the whole run.
+    /// </summary>
+    public sealed class HostByHost(Stream target, Stream spool)
+    {
+        // The run's own "hosts" member: one level in, so two spaces; a host's lines sit two levels deeper.
+        private static readonly byte[] EmptyHosts = "\n  \"hosts\": []"u8.ToArray();
+        private static readonly byte[] HostIndent = "    "u8.ToArray();
+        private int _hosts;
+
+        public void Add(HostResult host)
+        {
+            var json = JsonSerializer.SerializeToUtf8Bytes(host, Context.HostResult).AsSpan();
+            spool.Write(_hosts++ == 0 ? [] : ",\n"u8);
+            while (json.Length > 0)
+            {
+                var end = json.IndexOf((byte)'\n');
+                var line = end < 0 ? json : json[..(end + 1)];
+                spool.Write(HostIndent);
+                spool.Write(line);
+                json = json[line.Length..];
+            }
+        }
+
+        /// <summary>Writes the file: <paramref name="closing"/> is the run with its summary and no hosts.</summary>
+        public void Finish(AuditResult closing)
+        {
+            var envelope = JsonSerializer.SerializeToUtf8Bytes(closing with { Hosts = [] }, Context.AuditResult).AsSpan();
+            var at = envelope.IndexOf(EmptyHosts) + EmptyHosts.Length - 1;
+            if (_hosts == 0 || at < EmptyHosts.Length - 1)
+            {
+                target.Write(envelope);
+            }
+            else
+            {
+                target.Write(envelope[..at]);
+                target.Write("\n"u8);
+                spool.Position = 0;
+                spool.CopyTo(target);
+                target.Write("\n  "u8);
+                target.Write(envelope[at..]);
+            }
+
+            target.WriteByte((byte)'\n');
+        }
+    }
+
     public static string Serialize(AuditResult result) => JsonSerializer.Serialize(result, Context.AuditResult) + "\n";
 
     /// <summary>Reads a previous run's results.json (a baseline); a file that is not one is a diagnostic, not an exception.</summary>

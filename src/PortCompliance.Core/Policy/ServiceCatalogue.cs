@@ -48,6 +48,15 @@ public sealed class ServiceCatalogue
     /// </summary>
     public CatalogueService? Identify(ListeningSocket socket)
     {
+        // A fleet of similar hosts asks the same few questions: remember the answers by port and process names.
+        var key = (socket.Proto, socket.Port, string.Join('\n', socket.Processes.Select(p => p.Name)));
+        return _identified.TryGetValue(key, out var known) ? known : _identified.GetOrAdd(key, Lookup(socket));
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Protocol, int, string), CatalogueService?> _identified = new();
+
+    private CatalogueService? Lookup(ListeningSocket socket)
+    {
         bool ByProcess(CatalogueService s) => ProcessNames.AnyMatches(socket.Processes, s.Processes);
         bool ByPort(CatalogueService s) => PortRange.AnyContains(s.Ports, socket.Proto, socket.Port);
 

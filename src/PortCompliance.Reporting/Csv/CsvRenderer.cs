@@ -1,5 +1,6 @@
 using System.Text;
 using CsvHelper;
+using PortCompliance.Core.Model;
 
 namespace PortCompliance.Reporting.Csv;
 
@@ -7,7 +8,7 @@ namespace PortCompliance.Reporting.Csv;
 /// <c>findings.csv</c> (one row per finding) and <c>sockets.csv</c> (every listening socket with its status), for
 /// spreadsheets. A cell a spreadsheet would run as a formula (<c>=HYPERLINK(…)</c>, <c>+cmd</c>, <c>@SUM</c>) is escaped.
 /// </summary>
-public sealed class CsvRenderer : IReportRenderer
+public sealed class CsvRenderer : IStreamingRenderer
 {
     private static readonly CsvWriterOptions Options = new()
     {
@@ -31,42 +32,68 @@ public sealed class CsvRenderer : IReportRenderer
     public string Description => "findings.csv and sockets.csv (and drift.csv with --baseline), for spreadsheets";
     public IReadOnlyList<string> Files => ["findings.csv", "sockets.csv", "drift.csv"];
 
-    public void Render(ReportModel model, Func<string, Stream> open)
+    public void Render(ReportModel model, Func<string, Stream> open) => ReportOutput.RenderWhole(this, model, open);
+
+    public IReportRun Start(AuditResult run, ReportOutput output) => new Run(output);
+
+    private static CsvWriter Writer(Stream stream, string[] header)
     {
-        var findings = model.Result.Hosts.SelectMany(h => h.Findings).Zip(model.Hosts.SelectMany(h => h.Findings));
-        Write(open("findings.csv"), FindingColumns, findings.Select(pair =>
-        {
-            var (f, view) = pair;
-            return new[]
-            {
-                view.Id, f.Host, f.Rule, view.Severity, f.Proto?.ToString().ToLowerInvariant() ?? "", f.Address ?? "",
-                f.Port?.ToString() ?? "", view.Processes, f.Message,
-                string.Join("\n", f.Remediation.Select(s => s.Code is null ? s.Text : $"{s.Text}\n{s.Code}")),
-                f.Waived ? "yes" : "no", f.Waiver?.Ticket ?? "", f.Waiver?.Expires.ToString("yyyy-MM-dd") ?? "", f.Service ?? "",
-                string.Join("; ", f.Controls), f.Evidence?.Source ?? "", f.Evidence?.Line.ToString() ?? "", f.Evidence?.Text ?? "",
-            };
-        }));
-        Write(open("sockets.csv"), SocketColumns, model.Hosts.SelectMany(h => h.Sockets.Select(s => new[]
-        {
-            h.Host, s.Proto, s.Endpoint, s.Port.ToString(), s.Scope, s.Processes, s.Status, string.Join(" ", s.FindingIds), h.Source,
-            s.Line.ToString(), s.Exposure ?? "",
-        })));
-        if (model.Drift is { } drift)
-        {
-            Write(open("drift.csv"), DriftColumns, drift.Changes.Select(c => new[] { c.Host, c.Change, c.What, c.Before ?? "", c.After ?? "" })
-                .Concat(drift.NewHosts.Select(h => new[] { h, "new host", "", "", "" }))
-                .Concat(drift.Disappeared.Select(h => new[] { h, "host gone", "", "", "" })));
-        }
+        var csv = CsvWriter.Create(new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)), Options, false);
+        csv.WriteHeader(header);
+        return csv;
     }
 
-    private static void Write(Stream stream, string[] header, IEnumerable<string[]> rows)
+    /// <summary>Rows are written as hosts come; drift.csv, known only at the end, is written whole.</summary>
+    private sealed class Run(ReportOutput output) : IReportRun
     {
-        using var text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        using var csv = CsvWriter.Create(text, Options, false);
-        csv.WriteHeader(header);
-        foreach (var row in rows)
+        private readonly CsvWriter _findings = Writer(output.Open("findings.csv"), FindingColumns);
+        private readonly CsvWriter _sockets = Writer(output.Open("sockets.csv"), SocketColumns);
+
+        public void Add(HostResult host, HostView view)
         {
-            csv.WriteRecord(row);
+            foreach (var (f, finding) in host.Findings.Zip(view.Findings))
+            {
+                _findings.WriteRecord(
+                [
+                    finding.Id, f.Host, f.Rule, finding.Severity, f.Proto?.ToString().ToLowerInvariant() ?? "", f.Address ?? "",
+                    f.Port?.ToString() ?? "", finding.Processes, f.Message,
+                    string.Join("\n", f.Remediation.Select(s => s.Code is null ? s.Text : $"{s.Text}\n{s.Code}")),
+                    f.Waived ? "yes" : "no", f.Waiver?.Ticket ?? "", f.Waiver?.Expires.ToString("yyyy-MM-dd") ?? "", f.Service ?? "",
+                    string.Join("; ", f.Controls), f.Evidence?.Source ?? "", f.Evidence?.Line.ToString() ?? "", f.Evidence?.Text ?? "",
+                ]);
+            }
+
+            foreach (var s in view.Sockets)
+            {
+                _sockets.WriteRecord(
+                [
+                    view.Host, s.Proto, s.Endpoint, s.Port.ToString(), s.Scope, s.Processes, s.Status, string.Join(" ", s.FindingIds),
+                    view.Source, s.Line.ToString(), s.Exposure ?? "",
+                ]);
+            }
+        }
+
+        public void Finish(ReportModel model)
+        {
+            Dispose();
+            if (model.Drift is not { } drift)
+            {
+                return;
+            }
+
+            using var csv = Writer(output.Open("drift.csv"), DriftColumns);
+            foreach (var row in drift.Changes.Select(c => new[] { c.Host, c.Change, c.What, c.Before ?? "", c.After ?? "" })
+                         .Concat(drift.NewHosts.Select(h => new[] { h, "new host", "", "", "" }))
+                         .Concat(drift.Disappeared.Select(h => new[] { h, "host gone", "", "", "" })))
+            {
+                csv.WriteRecord(row);
+            }
+        }
+
+        public void Dispose()
+        {
+            _findings.Dispose();
+            _sockets.Dispose();
         }
     }
 }

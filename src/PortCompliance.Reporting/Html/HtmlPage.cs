@@ -16,9 +16,13 @@ internal sealed record HtmlPage
     public required IReadOnlyList<HostSection> Hosts { get; init; }
     public required Chart SeverityChart { get; init; }
 
+    /// <summary>Every host of the run, in report order, for the host filter (a fleet's too, though its details are elsewhere).</summary>
+    public required IReadOnlyList<string> HostNames { get; init; }
+
     /// <summary>Every rule that raised a finding, for the rule filter.</summary>
     public required IReadOnlyList<string> Rules { get; init; }
 
+    /// <summary>Every finding, waived ones included.</summary>
     public required int FindingCount { get; init; }
 
     /// <summary>Unparsed lines over every input: the evidence appendix lists them in one table.</summary>

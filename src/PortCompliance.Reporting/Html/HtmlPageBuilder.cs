@@ -26,8 +26,10 @@ internal static class HtmlPageBuilder
             Script = script,
             Hosts = [.. model.Hosts.Select(h => Host(h, rulesById))],
             SeverityChart = Chart(model.Summary.BySeverity),
-            Rules = [.. findings.Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal)],
-            FindingCount = findings.Count,
+            HostNames = model.Fleet is { } fleet ? [.. fleet.Hosts.Select(h => h.Host)] : [.. model.Hosts.Select(h => h.Host)],
+            Rules = [.. findings.Select(f => f.Rule).Concat(model.Summary.TopRules.Select(r => r.Rule)).Concat(model.Waivers.Select(w => w.Rule))
+                .Distinct().Order(StringComparer.Ordinal)],
+            FindingCount = model.Summary.BySeverity.Sum(c => c.Count) + model.Summary.Waived,
             UnparsedCount = model.Evidence.Sum(e => e.Unparsed.Count),
         };
     }

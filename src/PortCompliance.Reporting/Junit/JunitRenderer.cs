@@ -1,4 +1,5 @@
 using System.Xml;
+using PortCompliance.Core.Model;
 
 namespace PortCompliance.Reporting.Junit;
 
@@ -6,7 +7,7 @@ namespace PortCompliance.Reporting.Junit;
 /// <c>junit.xml</c>: one test suite per host, one test case per rule that ran, failed when the rule has open findings
 /// on that host — so CI dashboards show the audit. Waived findings do not fail a case.
 /// </summary>
-public sealed class JunitRenderer : IReportRenderer
+public sealed class JunitRenderer : IStreamingRenderer
 {
     public const string FormatKey = "junit";
 
@@ -14,37 +15,97 @@ public sealed class JunitRenderer : IReportRenderer
     public string Description => "junit.xml: a test case per host and rule, for CI dashboards (not in the default set)";
     public IReadOnlyList<string> Files => ["junit.xml"];
 
-    public void Render(ReportModel model, Func<string, Stream> open)
+    private static readonly XmlWriterSettings Settings = new()
     {
-        using var stream = open("junit.xml");
-        using var xml = XmlWriter.Create(stream, new XmlWriterSettings
-        {
-            Indent = true,
-            NewLineChars = "\n",
-            Encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        });
-        var rules = model.Result.Policy.Rules;
-        var failures = model.Hosts.Sum(h => rules.Count(r => h.Findings.Any(f => f.Rule == r && !f.Waived)));
-        xml.WriteStartElement("testsuites");
-        xml.WriteAttributeString("name", $"PortCompliance {model.Cover.PolicyId} {model.Cover.AuditDate}");
-        xml.WriteAttributeString("tests", (model.Hosts.Count * rules.Count).ToString());
-        xml.WriteAttributeString("failures", failures.ToString());
-        foreach (var host in model.Hosts)
-        {
-            xml.WriteStartElement("testsuite");
-            xml.WriteAttributeString("name", host.Host);
-            xml.WriteAttributeString("tests", rules.Count.ToString());
-            xml.WriteAttributeString("failures", rules.Count(r => host.Findings.Any(f => f.Rule == r && !f.Waived)).ToString());
-            xml.WriteAttributeString("timestamp", model.Result.GeneratedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss"));
-            foreach (var rule in rules)
-            {
-                WriteCase(xml, host, rule);
-            }
+        Indent = true,
+        NewLineChars = "\n",
+        Encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+    };
 
-            xml.WriteEndElement();
+    private static readonly XmlWriterSettings SpoolSettings = new()
+    {
+        Indent = true,
+        NewLineChars = "\n",
+        Encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        OmitXmlDeclaration = true,
+    };
+
+    public void Render(ReportModel model, Func<string, Stream> open) => ReportOutput.RenderWhole(this, model, open);
+
+    public IReportRun Start(AuditResult run, ReportOutput output) => new Run(run, output);
+
+    /// <summary>
+    /// The suites are spooled inside a bare root element, because the real root carries the totals, known only at the
+    /// end; the file is that root, then the spooled suites as they were written.
+    /// </summary>
+    private sealed class Run : IReportRun
+    {
+        private static readonly byte[] BareRoot = "<testsuites>"u8.ToArray();
+        private readonly AuditResult _run;
+        private readonly ReportOutput _output;
+        private readonly Stream _spool;
+        private readonly XmlWriter _suites;
+        private int _hosts;
+        private int _failures;
+
+        public Run(AuditResult run, ReportOutput output)
+        {
+            (_run, _output, _spool) = (run, output, output.Scratch());
+            _suites = XmlWriter.Create(_spool, SpoolSettings);
+            _suites.WriteStartElement("testsuites");
         }
 
-        xml.WriteEndElement();
+        public void Add(HostResult host, HostView view)
+        {
+            var rules = _run.Policy.Rules;
+            var failing = rules.Count(r => view.Findings.Any(f => f.Rule == r && !f.Waived));
+            (_hosts, _failures) = (_hosts + 1, _failures + failing);
+            _suites.WriteStartElement("testsuite");
+            _suites.WriteAttributeString("name", view.Host);
+            _suites.WriteAttributeString("tests", rules.Count.ToString());
+            _suites.WriteAttributeString("failures", failing.ToString());
+            _suites.WriteAttributeString("timestamp", _run.GeneratedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss"));
+            foreach (var rule in rules)
+            {
+                WriteCase(_suites, view, rule);
+            }
+
+            _suites.WriteEndElement();
+        }
+
+        public void Finish(ReportModel model)
+        {
+            _suites.WriteEndElement();
+            _suites.Flush();
+            using var root = new MemoryStream();
+            using (var xml = XmlWriter.Create(root, Settings))
+            {
+                xml.WriteStartElement("testsuites");
+                xml.WriteAttributeString("name", $"PortCompliance {model.Cover.PolicyId} {model.Cover.AuditDate}");
+                xml.WriteAttributeString("tests", (_hosts * _run.Policy.Rules.Count).ToString());
+                xml.WriteAttributeString("failures", _failures.ToString());
+                xml.WriteEndElement();
+            }
+
+            using var target = _output.Open("junit.xml");
+            if (_hosts == 0)
+            {
+                target.Write(root.GetBuffer().AsSpan(0, (int)root.Length));
+                return;
+            }
+
+            // "<testsuites … />" opens instead, and the spooled suites follow, closed by the spool's own end tag.
+            target.Write(root.GetBuffer().AsSpan(0, (int)root.Length - " />".Length));
+            target.Write(">"u8);
+            _spool.Position = BareRoot.Length;
+            _spool.CopyTo(target);
+        }
+
+        public void Dispose()
+        {
+            _suites.Dispose();
+            _spool.Dispose();
+        }
     }
 
     private static void WriteCase(XmlWriter xml, HostView host, string rule)

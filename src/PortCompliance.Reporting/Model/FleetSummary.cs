@@ -1,46 +1,117 @@
+using System.Security.Cryptography;
+using System.Text;
+using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Model;
-using PortCompliance.Core.Policy;
 
 namespace PortCompliance.Reporting;
 
-/// <summary>The fleet tables: compliance by host and by rule, the exposed-port matrix, and waivers about to expire.</summary>
-internal static class FleetSummary
+/// <summary>
+/// What a fleet's summary report keeps of each host once the host's own reports are written: one row of figures, its
+/// exposed ports, its waivers, controls and evidence files. Hosts are added one at a time, in report order; the
+/// summary is built at the end, so memory grows with these rows, never with the hosts' sockets and findings.
+/// </summary>
+public sealed class FleetSummary
 {
     private const int MatrixPorts = 12;
     private const int ExpiryWindowDays = 30;
 
-    public static FleetView Build(AuditResult result, IReadOnlyList<HostView> hosts, IReadOnlyList<WaiverView> waivers)
-    {
-        var owners = result.Hosts.GroupBy(h => h.Host).ToDictionary(g => g.Key, g => g.First().Owner);
-        var fleetHosts = hosts.Select(h => new FleetHost(
-            h.Host, h.Anchor, owners.GetValueOrDefault(h.Host), h.Sockets.Count, h.Counts.AtOrAbove(Severity.Info),
-            h.Sockets.Count == 0 ? 100 : 100 * h.Sockets.Count(s => s.Status is "ok" or "waived") / h.Sockets.Count,
-            h.Status, $"hosts/{FileStem(h.Anchor)}.pdf", $"hosts/{FileStem(h.Anchor)}.html")).ToList();
+    private readonly List<Row> _rows = [];
+    private readonly Dictionary<string, string> _ports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _failingHostsByRule = new(StringComparer.Ordinal);
+    private readonly List<WaiverView> _waivers = [];
+    private readonly List<ControlView> _controls = [];
+    private readonly List<EvidenceFileView> _evidence = [];
+    private readonly List<HostDrift> _drift = [];
+    private readonly HashSet<string> _inputs = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _formats = new(StringComparer.Ordinal);
+    private readonly AuditTally _tally = new();
+    private readonly IncrementalHash _reportId = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private int _collectedWithoutRoot;
 
-        var rules = result.Policy.Rules
-            .Select(rule => (Rule: rule, Failing: hosts.Count(h => h.Findings.Any(f => f.Rule == rule && !f.Waived))))
-            .Select(r => new RuleCompliance(r.Rule, r.Failing, hosts.Count == 0 ? 100 : 100 * (hosts.Count - r.Failing) / hosts.Count))
+    public FleetSummary(AuditResult run) => _reportId.AppendData(Encoding.UTF8.GetBytes($"{run.Policy.Sha256}\n{run.AuditDate:yyyy-MM-dd}"));
+
+    public int Hosts => _rows.Count;
+
+    /// <summary>Adds a host: its result and the model of its own report (<see cref="ReportModelBuilder.ForHost"/>).</summary>
+    public void Add(HostResult host, ReportModel own, HostDrift? drift)
+    {
+        var view = own.Hosts[0];
+        var exposed = view.Sockets.Where(s => s.Scope != "loopback")
+            .GroupBy(s => Port(s), StringComparer.Ordinal)
+            .Select(g => (Port: g.Key, Flagged: g.Any(s => s.Status is not ("ok" or "waived"))))
+            .ToArray();
+        var fleetHost = new FleetHost(
+            view.Host, view.Anchor, host.Owner, view.Sockets.Count, view.Counts.AtOrAbove(Severity.Info),
+            view.Sockets.Count == 0 ? 100 : 100 * view.Sockets.Count(s => s.Status is "ok" or "waived") / view.Sockets.Count,
+            view.Status, $"hosts/{FileStem(view.Anchor)}.pdf", $"hosts/{FileStem(view.Anchor)}.html");
+        _rows.Add(new Row(fleetHost, view.Counts, view.Compliant, exposed));
+        foreach (var rule in view.Findings.Where(f => !f.Waived).Select(f => f.Rule).Distinct())
+        {
+            _failingHostsByRule[rule] = _failingHostsByRule.GetValueOrDefault(rule) + 1;
+        }
+
+        _waivers.AddRange(own.Waivers);
+        _controls.AddRange(own.Controls);
+        _evidence.AddRange(own.Evidence);
+        _drift.AddRange(drift is null ? [] : [drift]);
+        _inputs.UnionWith([host.Source, .. host.Scan is { } scan ? [scan.Source] : Array.Empty<string>(), .. (host.MergedFrom ?? []).Select(m => m.Source)]);
+        _formats.Add(host.Format);
+        _collectedWithoutRoot += host.Findings.Any(f => f.Rule == Core.Policy.RuleIds.UnknownProcess) ? 1 : 0;
+        _tally.Add(host);
+        _reportId.AppendData(Encoding.UTF8.GetBytes("\n" + host.Sha256));
+    }
+
+    /// <summary>The run's figures over the hosts added.</summary>
+    public AuditSummary Summary(int inputErrors, Severity failOn) => _tally.Summary(inputErrors, failOn);
+
+    /// <summary>Every host's drift, in report order, for the run's <see cref="DriftReport"/>.</summary>
+    public IReadOnlyList<HostDrift> Drift => _drift;
+
+    internal string ReportId => "PC-" + Convert.ToHexStringLower(_reportId.GetCurrentHash())[..12].ToUpperInvariant();
+    internal int InputFiles => _inputs.Count;
+    internal IReadOnlyList<string> Formats => [.. _formats];
+    internal int CollectedWithoutRoot => _collectedWithoutRoot;
+    internal IReadOnlyList<EvidenceFileView> Evidence => _evidence;
+    internal IReadOnlyList<ControlView> Controls => ReportModelBuilder.MergeControls(_controls);
+    internal IReadOnlyList<WaiverView> Waivers => ReportModelBuilder.SortWaivers(_waivers);
+    internal IReadOnlyDictionary<string, string> Anchors => _rows.GroupBy(r => r.Fleet.Host).ToDictionary(g => g.Key, g => g.First().Fleet.Anchor);
+
+    internal IEnumerable<HostRank> Ranks => _rows.Where(r => !r.Compliant)
+        .Select(r => new HostRank(r.Fleet.Host, r.Fleet.Anchor, r.Fleet.Status, r.Counts.AtOrAbove(Severity.Info), r.Counts.Critical, r.Counts.High, r.Fleet.HtmlFile));
+
+    public FleetView View(AuditResult run, IReadOnlyList<WaiverView> waivers)
+    {
+        var hosts = _rows.Count;
+        var rules = run.Policy.Rules
+            .Select(rule => (Rule: rule, Failing: _failingHostsByRule.GetValueOrDefault(rule)))
+            .Select(r => new RuleCompliance(r.Rule, r.Failing, hosts == 0 ? 100 : 100 * (hosts - r.Failing) / hosts))
             .OrderBy(r => r.CompliantPercent).ThenBy(r => r.Rule, StringComparer.Ordinal)
             .ToList();
 
         // A port one host exposes against the policy matters more than one every host exposes as it should.
-        var exposedSockets = hosts.SelectMany(h => h.Sockets.Where(s => s.Scope != "loopback").Select(s => (h.Anchor, Socket: s))).ToList();
-        var exposed = hosts.ToDictionary(h => h.Anchor, h => exposedSockets.Where(x => x.Anchor == h.Anchor).Select(x => Port(x.Socket)).ToHashSet());
-        var ports = exposedSockets.GroupBy(x => Port(x.Socket))
-            .OrderByDescending(g => g.Any(x => x.Socket.Status is not ("ok" or "waived")))
-            .ThenByDescending(g => g.Select(x => x.Anchor).Distinct().Count())
+        var ports = _rows.SelectMany(r => r.Exposed)
+            .GroupBy(x => x.Port, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Any(x => x.Flagged))
+            .ThenByDescending(g => g.Count())
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Take(MatrixPorts).Select(g => g.Key).ToList();
-        var matrix = new PortMatrix(ports, [.. hosts.Select(h => new PortMatrixRow(h.Host, h.Anchor, [.. ports.Select(exposed[h.Anchor].Contains)]))]);
+        var matrix = new PortMatrix(ports, [.. _rows.Select(r => new PortMatrixRow(r.Fleet.Host, r.Fleet.Anchor, [.. ports.Select(p => r.Exposed.Any(x => x.Port == p))]))]);
 
-        var horizon = result.AuditDate.AddDays(ExpiryWindowDays).ToString("yyyy-MM-dd");
+        var horizon = run.AuditDate.AddDays(ExpiryWindowDays).ToString("yyyy-MM-dd");
         var expiring = waivers.Where(w => w.Status == "active" && string.CompareOrdinal(w.Expires, horizon) <= 0)
             .DistinctBy(w => (w.Ticket, w.Host)).ToList();
-        return new FleetView(fleetHosts, rules, matrix, expiring);
+        return new FleetView([.. _rows.Select(r => r.Fleet)], rules, matrix, expiring);
     }
 
-    private static string Port(SocketRow socket) => $"{socket.Proto}/{socket.Port}";
+    /// <summary>One spelling per port (<c>tcp/22</c>), shared by every host that exposes it.</summary>
+    private string Port(SocketRow socket)
+    {
+        var key = $"{socket.Proto}/{socket.Port}";
+        return _ports.TryGetValue(key, out var known) ? known : _ports[key] = key;
+    }
 
     /// <summary>The host's anchor without its HTML-id prefix: already safe as a file name, and unique.</summary>
-    internal static string FileStem(string anchor) => anchor["h-".Length..];
+    public static string FileStem(string anchor) => anchor["h-".Length..];
+
+    private sealed record Row(FleetHost Fleet, SeverityCounts Counts, bool Compliant, (string Port, bool Flagged)[] Exposed);
 }

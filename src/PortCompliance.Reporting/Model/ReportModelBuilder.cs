@@ -10,17 +10,70 @@ public static class ReportModelBuilder
 {
     private const int WorstHostsShown = 10;
 
-    /// <summary>The report of one host of a fleet: its own cover, verdict, findings (numbered from F-001) and changes.</summary>
-    public static ReportModel ForHost(AuditResult fleet, HostResult host, ReportOptions options) => Build(fleet with
+    /// <summary>
+    /// The report of one host of a fleet: its own cover, verdict, findings (numbered from F-001) and changes.
+    /// <paramref name="anchor"/> is the host's anchor in the fleet (<see cref="FleetAnchors"/>), which also names its files.
+    /// </summary>
+    public static ReportModel ForHost(AuditResult run, HostResult host, DriftReport? drift, string anchor, ReportOptions options) => Build(run with
     {
         Hosts = [host],
-        Summary = Auditor.Summarize([host], 0, fleet.Summary.FailOn),
+        Summary = Auditor.Summarize([host], 0, run.Summary.FailOn),
         InputErrors = [],
         NotCollected = [],
-        Drift = fleet.Drift is { } drift ? drift with { Hosts = [.. drift.Hosts.Where(h => h.Host == host.Host)], Disappeared = [] } : null,
-    }, options);
+        Drift = drift,
+    }, options, anchor);
 
-    public static ReportModel Build(AuditResult result, ReportOptions options)
+    /// <summary>The anchors of a fleet's hosts, in report order: unique, safe as file names.</summary>
+    public static IReadOnlyList<string> FleetAnchors(IEnumerable<string> hosts)
+    {
+        var anchors = new HostAnchors();
+        return [.. hosts.Select(anchors.For)];
+    }
+
+    /// <summary>
+    /// A fleet's summary report: figures, tables and appendices from what <paramref name="fleet"/> kept of each host;
+    /// no host sections (each host has its own report). <paramref name="closing"/> is the run with its summary.
+    /// </summary>
+    public static ReportModel ForFleet(AuditResult closing, FleetSummary fleet, ReportOptions options)
+    {
+        var waivers = fleet.Waivers;
+        return new ReportModel
+        {
+            Cover = Cover(closing, fleet.ReportId, fleet.InputFiles, options),
+            Summary = Summary(closing.Summary, fleet.Ranks),
+            Hosts = [],
+            Controls = fleet.Controls,
+            Waivers = waivers,
+            Evidence = fleet.Evidence,
+            InputErrors = closing.InputErrors,
+            Drift = closing.Drift is { } drift ? Drift(drift, fleet.Anchors, isFleet: true) : null,
+            Fleet = fleet.View(closing, waivers),
+            Method = MethodStatement.Paragraphs(closing, fleet.Formats, fleet.CollectedWithoutRoot),
+            Result = closing,
+        };
+    }
+
+    public static ReportModel Build(AuditResult result, ReportOptions options) =>
+        FleetView.IsFleet(result.Hosts.Count) ? BuildFleet(result, options) : Build(result, options, anchor: null);
+
+    /// <summary>A whole fleet at once, the way the audit streams it: each host's own model, kept as a summary row.</summary>
+    private static ReportModel BuildFleet(AuditResult result, ReportOptions options)
+    {
+        var run = result with { Hosts = [], Drift = null };
+        var fleet = new FleetSummary(run);
+        var anchors = FleetAnchors(result.Hosts.Select(h => h.Host));
+        var drifts = result.Drift?.Hosts.GroupBy(h => h.Host).ToDictionary(g => g.Key, g => g.First());
+        for (var i = 0; i < result.Hosts.Count; i++)
+        {
+            var host = result.Hosts[i];
+            var drift = result.Drift is { } d && drifts!.TryGetValue(host.Host, out var mine) ? d with { Hosts = [mine], Disappeared = [] } : null;
+            fleet.Add(host, ForHost(run, host, drift, anchors[i], options), drift?.Hosts[0]);
+        }
+
+        return ForFleet(result with { Hosts = [] }, fleet, options);
+    }
+
+    private static ReportModel Build(AuditResult result, ReportOptions options, string? anchor)
     {
         var anchors = new HostAnchors();
         var hosts = new List<HostView>();
@@ -29,38 +82,35 @@ public static class ReportModelBuilder
         foreach (var host in result.Hosts)
         {
             var findings = host.Findings.Select(f => Finding(f, $"F-{++number:000}")).Select(f => WithSharedSteps(f, firstWithSteps)).ToList();
-            hosts.Add(Host(host, anchors.For(host.Host), findings));
+            hosts.Add(Host(host, anchor ?? anchors.For(host.Host), findings));
         }
 
         var allFindings = hosts.SelectMany(h => h.Findings).ToList();
         return new ReportModel
         {
-            Cover = Cover(result, options),
-            Summary = Summary(result, hosts),
+            Cover = Cover(result, ReportId(result), InputFiles(result), options),
+            Summary = Summary(result.Summary, hosts.Where(h => !h.Compliant)
+                .Select(h => new HostRank(h.Host, h.Anchor, h.Status, h.Counts.AtOrAbove(Severity.Info), h.Counts.Critical, h.Counts.High, $"#{h.Anchor}"))),
             Hosts = hosts,
             Controls = Controls(allFindings),
-            Waivers = Waivers(allFindings),
+            Waivers = SortWaivers(Waivers(allFindings)),
             Evidence = [.. result.Hosts.SelectMany(EvidenceFiles)],
             InputErrors = result.InputErrors,
-            Drift = result.Drift is { } drift ? Drift(drift, hosts) : null,
-            Fleet = FleetView.IsFleet(hosts.Count) ? FleetSummary.Build(result, hosts, Waivers(allFindings)) : null,
-            Method = MethodStatement.Paragraphs(result),
+            Drift = result.Drift is { } drift ? Drift(drift, hosts.GroupBy(h => h.Host).ToDictionary(g => g.Key, g => g.First().Anchor), isFleet: false) : null,
+            Method = MethodStatement.Paragraphs(result, [.. result.Hosts.Select(h => h.Format).Distinct().Order(StringComparer.Ordinal)],
+                result.Hosts.Count(h => h.Findings.Any(f => f.Rule == Core.Policy.RuleIds.UnknownProcess))),
             Result = result,
         };
     }
 
-    /// <summary>Where a host's details are: its section of this report, or, for a fleet, its own report beside it.</summary>
-    internal static string Link(string anchor, int hostCount) =>
-        FleetView.IsFleet(hostCount) ? $"hosts/{FleetSummary.FileStem(anchor)}.html" : $"#{anchor}";
-
     private static readonly string[] ChangeOrder = ["opened", "rebound", "owner-changed", "new", "closed", "resolved"];
 
-    private static DriftView Drift(DriftReport drift, IReadOnlyList<HostView> hosts)
+    private static DriftView Drift(DriftReport drift, IReadOnlyDictionary<string, string> anchors, bool isFleet)
     {
-        var anchors = hosts.GroupBy(h => h.Host).ToDictionary(g => g.Key, g => g.First().Anchor);
+        string Link(string host) => isFleet ? $"hosts/{FleetSummary.FileStem(anchors[host])}.html" : $"#{anchors[host]}";
         var rows = drift.Hosts.SelectMany(h =>
-                h.Listeners.Select(c => new DriftRow(h.Host, anchors[h.Host], c.Change, $"{(c.Proto == Protocol.Tcp ? "TCP" : "UDP")} port {c.Port}", c.Before, c.After, Link(anchors[h.Host], hosts.Count)))
-                    .Concat(h.Findings.Select(f => new DriftRow(h.Host, anchors[h.Host], f.Change == "new" ? "new finding" : "resolved", $"{f.Rule} ({f.Severity.Name()})", null, f.Where, Link(anchors[h.Host], hosts.Count)))))
+                h.Listeners.Select(c => new DriftRow(h.Host, anchors[h.Host], c.Change, $"{(c.Proto == Protocol.Tcp ? "TCP" : "UDP")} port {c.Port}", c.Before, c.After, Link(h.Host)))
+                    .Concat(h.Findings.Select(f => new DriftRow(h.Host, anchors[h.Host], f.Change == "new" ? "new finding" : "resolved", $"{f.Rule} ({f.Severity.Name()})", null, f.Where, Link(h.Host)))))
             .OrderBy(r => Array.IndexOf(ChangeOrder, r.Change.Split(' ')[0]))
             .ThenBy(r => r.Host, StringComparer.Ordinal)
             .ToList();
@@ -93,7 +143,7 @@ public static class ReportModelBuilder
         }
     }
 
-    private static CoverView Cover(AuditResult result, ReportOptions options)
+    private static CoverView Cover(AuditResult result, string reportId, int inputFiles, ReportOptions options)
     {
         var s = result.Summary;
         var failing = s.Findings.AtOrAbove(s.FailOn);
@@ -101,7 +151,7 @@ public static class ReportModelBuilder
         {
             Title = "Listening-port compliance report",
             Organisation = options.Organisation,
-            ReportId = ReportId(result),
+            ReportId = reportId,
             AuditDate = result.AuditDate.ToString("yyyy-MM-dd"),
             GeneratedAt = result.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'"),
             ToolVersion = result.Tool.Version,
@@ -115,12 +165,15 @@ public static class ReportModelBuilder
                 : $"{failing} finding{(failing == 1 ? "" : "s")} at or above {s.FailOn.Name()} severity {(failing == 1 ? "is" : "are")} open; " +
                   $"{s.CompliantHosts} of {s.Hosts} hosts are fully compliant.",
             HostCount = s.Hosts,
-            InputFileCount = result.Hosts.Select(h => h.Source).Concat(result.Hosts.Select(h => h.Scan?.Source).OfType<string>())
-                .Concat(result.Hosts.SelectMany(h => h.MergedFrom ?? []).Select(m => m.Source))
-                .Distinct().Count() + result.InputErrors.Count,
+            InputFileCount = inputFiles + result.InputErrors.Count,
             FailOn = s.FailOn.Name(),
         };
     }
+
+    private static int InputFiles(AuditResult result) =>
+        result.Hosts.Select(h => h.Source).Concat(result.Hosts.Select(h => h.Scan?.Source).OfType<string>())
+            .Concat(result.Hosts.SelectMany(h => h.MergedFrom ?? []).Select(m => m.Source))
+            .Distinct().Count();
 
     /// <summary>The first 12 hex digits of a hash over the policy, every input and the audit date.</summary>
     private static string ReportId(AuditResult result)
@@ -134,24 +187,19 @@ public static class ReportModelBuilder
         return "PC-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12].ToUpperInvariant();
     }
 
-    private static SummaryView Summary(AuditResult result, IReadOnlyList<HostView> hosts)
+    private static SummaryView Summary(AuditSummary s, IEnumerable<HostRank> failing) => new()
     {
-        var s = result.Summary;
-        return new SummaryView
-        {
-            Hosts = s.Hosts,
-            CompliantHosts = s.CompliantHosts,
-            Sockets = s.Sockets,
-            Waived = s.Waived,
-            BySeverity = [.. Severities.WorstFirst.Select(sev => new SeverityCount(sev.Name(), s.Findings[sev]))],
-            TopRules = [.. s.ByRule.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => new RuleCount(r.Key, r.Value))],
-            WorstHosts = [.. hosts.Where(h => !h.Compliant)
-                .OrderByDescending(h => h.Counts.Critical).ThenByDescending(h => h.Counts.High).ThenByDescending(h => h.Counts.AtOrAbove(Severity.Info))
-                .ThenBy(h => h.Host, StringComparer.Ordinal)
-                .Take(WorstHostsShown)
-                .Select(h => new HostRank(h.Host, h.Anchor, h.Status, h.Counts.AtOrAbove(Severity.Info), h.Counts.Critical, h.Counts.High, Link(h.Anchor, hosts.Count)))],
-        };
-    }
+        Hosts = s.Hosts,
+        CompliantHosts = s.CompliantHosts,
+        Sockets = s.Sockets,
+        Waived = s.Waived,
+        BySeverity = [.. Severities.WorstFirst.Select(sev => new SeverityCount(sev.Name(), s.Findings[sev]))],
+        TopRules = [.. s.ByRule.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => new RuleCount(r.Key, r.Value))],
+        WorstHosts = [.. failing
+            .OrderByDescending(h => h.Critical).ThenByDescending(h => h.High).ThenByDescending(h => h.Findings)
+            .ThenBy(h => h.Host, StringComparer.Ordinal)
+            .Take(WorstHostsShown)],
+    };
 
     private static HostView Host(HostResult host, string anchor, IReadOnlyList<FindingView> findings)
     {
@@ -243,11 +291,26 @@ public static class ReportModelBuilder
                 g.Count(x => !x.Finding.Waived),
                 g.Count(x => x.Finding.Waived)))];
 
+    /// <summary>Several reports' control tables as one: the rules and hosts of each control joined, the counts added.</summary>
+    internal static IReadOnlyList<ControlView> MergeControls(IEnumerable<ControlView> controls) =>
+        [.. controls
+            .GroupBy(c => c.Control)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ControlView(
+                g.Key,
+                [.. g.SelectMany(c => c.Rules).Distinct().Order(StringComparer.Ordinal)],
+                [.. g.SelectMany(c => c.Hosts).Distinct().Order(StringComparer.Ordinal)],
+                g.Sum(c => c.Findings),
+                g.Sum(c => c.Waived)))];
+
     /// <summary>Every use of a waiver: the finding it covers (active) or no longer covers (expired).</summary>
-    private static IReadOnlyList<WaiverView> Waivers(IReadOnlyList<FindingView> findings) =>
-        [.. findings
+    private static IEnumerable<WaiverView> Waivers(IReadOnlyList<FindingView> findings) =>
+        findings
             .Where(f => f.Waiver is not null && f.Rule != Core.Policy.RuleIds.WaiverExpired)
             .Select(f => new WaiverView(f.Waiver!.Ticket, f.Rule, f.Host, f.Where, f.Waiver.Reason, f.Waiver.Approver,
-                f.Waiver.Expires.ToString("yyyy-MM-dd"), f.Waiver.Expired ? "expired" : "active"))
-            .OrderBy(w => w.Status, StringComparer.Ordinal).ThenBy(w => w.Expires, StringComparer.Ordinal).ThenBy(w => w.Host, StringComparer.Ordinal)];
+                f.Waiver.Expires.ToString("yyyy-MM-dd"), f.Waiver.Expired ? "expired" : "active"));
+
+    /// <summary>Expired waivers first, then by the day they expire, then by host.</summary>
+    internal static IReadOnlyList<WaiverView> SortWaivers(IEnumerable<WaiverView> waivers) =>
+        [.. waivers.OrderBy(w => w.Status, StringComparer.Ordinal).ThenBy(w => w.Expires, StringComparer.Ordinal).ThenBy(w => w.Host, StringComparer.Ordinal)];
 }

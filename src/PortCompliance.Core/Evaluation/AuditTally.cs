@@ -1,0 +1,53 @@
+using PortCompliance.Core.Model;
+
+namespace PortCompliance.Core.Evaluation;
+
+/// <summary>
+/// The run's figures, counted host by host as they are judged: a fleet streams through it and only these numbers stay.
+/// </summary>
+public sealed class AuditTally
+{
+    private readonly int[] _bySeverity = new int[Severities.WorstFirst.Count];
+    private readonly SortedDictionary<string, int> _byRule = new(StringComparer.Ordinal);
+    private int _hosts;
+    private int _compliant;
+    private int _sockets;
+    private int _waived;
+
+    public void Add(HostResult host)
+    {
+        _hosts++;
+        _compliant += host.Compliant ? 1 : 0;
+        _sockets += host.Sockets.Count;
+        foreach (var finding in host.Findings)
+        {
+            if (finding.Waived)
+            {
+                _waived++;
+                continue;
+            }
+
+            _bySeverity[(int)finding.Severity]++;
+            _byRule[finding.Rule] = _byRule.GetValueOrDefault(finding.Rule) + 1;
+        }
+    }
+
+    public AuditSummary Summary(int inputErrors, Severity failOn)
+    {
+        var counts = new SeverityCounts(
+            _bySeverity[(int)Severity.Critical], _bySeverity[(int)Severity.High], _bySeverity[(int)Severity.Medium],
+            _bySeverity[(int)Severity.Low], _bySeverity[(int)Severity.Info]);
+        return new AuditSummary
+        {
+            Hosts = _hosts,
+            CompliantHosts = _compliant,
+            Sockets = _sockets,
+            Findings = counts,
+            Waived = _waived,
+            ByRule = new Dictionary<string, int>(_byRule),
+            InputErrors = inputErrors,
+            FailOn = failOn,
+            Verdict = counts.AtOrAbove(failOn) == 0 ? "pass" : "fail",
+        };
+    }
+}
