@@ -138,6 +138,18 @@ public sealed class FleetSampleTests(FleetSampleTests.Audits audits) : IClassFix
 
     private static string? Text(JsonElement element, string name) => element.GetProperty(name).GetString();
 
+    [Fact]
+    public void Should_Bookmark_Every_Hosts_Own_Report_In_The_Summary_Pdf()
+    {
+        // Outline entries are plain objects in the file: each opens the host's PDF beside the summary (a remote go-to).
+        var pdf = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(audits.NovemberFolder, "report.pdf")));
+        var targets = System.Text.RegularExpressions.Regex.Matches(pdf, @"/A<</S/GoToR/F\((hosts/[^)]+\.pdf)\)/D\[0/Fit\]").Select(m => m.Groups[1].Value).ToList();
+
+        var hosts = audits.NovemberJson.RootElement.GetProperty("hosts").EnumerateArray().Select(h => Text(h, "host")).ToList();
+        Assert.Equal(hosts.Select(h => $"hosts/{h}.pdf"), targets);
+        Assert.All(targets, t => Assert.True(File.Exists(Path.Combine(audits.NovemberFolder, t)), t));
+    }
+
     /// <summary>The port, or -1 for a finding without one (an unparsed line).</summary>
     private static int Port(JsonElement element) => element.GetProperty("port").ValueKind == JsonValueKind.Number ? element.GetProperty("port").GetInt32() : -1;
 
@@ -150,16 +162,20 @@ public sealed class FleetSampleTests(FleetSampleTests.Audits audits) : IClassFix
         {
             var october = Path.Combine(_out.FullName, "2026-10");
             var november = Path.Combine(_out.FullName, "2026-11");
-            string[] common = ["--policy", "policies/examples/fleet.yaml", "--inventory", "samples/fleet/hosts.csv", "--formats", "json"];
-            var first = CliRun.Of(["audit", "samples/fleet/2026-10", .. common, "--out", october, "--report-date", "2026-10-21"]);
-            var second = CliRun.Of(["audit", "samples/fleet/2026-11", .. common, "--baseline", Path.Combine(october, "results.json"),
+            string[] common = ["--policy", "policies/examples/fleet.yaml", "--inventory", "samples/fleet/hosts.csv"];
+            var first = CliRun.Of(["audit", "samples/fleet/2026-10", .. common, "--formats", "json", "--out", october, "--report-date", "2026-10-21"]);
+            var second = CliRun.Of(["audit", "samples/fleet/2026-11", .. common, "--formats", "json,pdf", "--baseline", Path.Combine(october, "results.json"),
                 "--out", november, "--report-date", "2026-11-21"]);
+            NovemberFolder = november;
             (OctoberExitCode, NovemberExitCode, NovemberOut) = (first.ExitCode, second.ExitCode, second.Out);
             OctoberJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(october, "results.json")));
             NovemberJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(november, "results.json")));
         }
 
         public int OctoberExitCode { get; }
+
+        /// <summary>November's reports: results.json, the summary PDF and every host's own PDF under hosts/.</summary>
+        public string NovemberFolder { get; }
 
         public int NovemberExitCode { get; }
 

@@ -7,13 +7,13 @@ namespace PortCompliance.Cli.Commands;
 
 /// <summary>
 /// A fleet audit, host by host: each host is judged, compared with the baseline and written to its own reports and to
-/// the streaming formats (results.json, CSV, JUnit) on every core, a batch at a time, in report order. Only the summary's
+/// the streaming formats (results.json, CSV, JUnit) on every core, in report order. Only the summary's
 /// rows stay behind, so memory does not grow with the hosts' sockets and findings. The summary reports come last.
 /// </summary>
 internal sealed class FleetAudit(Policy policy, AuditSettings settings, DriftBaseline? baseline, ReportOptions options, string folder, CliConsole console)
 {
-    // Enough hosts per batch to keep every core busy while a slow host finishes; few enough to hold in memory.
-    private const int BatchPerCore = 8;
+    // Hosts in flight per core: enough that a slow host never idles the others, few enough to hold in memory.
+    private const int WindowPerCore = 8;
 
     private readonly Lock _gate = new();
     private bool _ok = true;
@@ -36,32 +36,24 @@ internal sealed class FleetAudit(Policy policy, AuditSettings settings, DriftBas
         var hostFiles = new List<string>();
         Progress.Run("auditing hosts", hosts.Length, console, done =>
         {
-            var batch = BatchPerCore * Environment.ProcessorCount;
-            for (var start = 0; start < hosts.Length; start += batch)
+            OrderedPipeline.Run(hosts.Length, WindowPerCore * Environment.ProcessorCount, index =>
             {
-                var judged = new (HostResult Host, ReportModel Own, HostDrift? Drift, IReadOnlyList<string> Files)[Math.Min(batch, hosts.Length - start)];
-                Parallel.For(0, judged.Length, i =>
+                var host = Auditor.Evaluate(hosts[index]!, policy, ServiceCatalogue.BuiltIn, settings);
+                hosts[index] = null;
+                var drift = baseline?.Compare(host);
+                var own = ReportModelBuilder.ForHost(run, host, drift is null ? null : baseline!.Of(drift), anchors[index], options);
+                return (Host: host, Own: own, Drift: drift, Files: WriteHostReports(own, documents));
+            }, (_, judged) =>
+            {
+                fleet.Add(judged.Host, judged.Own, judged.Drift);
+                hostFiles.AddRange(judged.Files);
+                foreach (var stream in streams.Where(s => s.Run is not null))
                 {
-                    var index = start + i;
-                    var host = Auditor.Evaluate(hosts[index]!, policy, ServiceCatalogue.BuiltIn, settings);
-                    hosts[index] = null;
-                    var drift = baseline?.Compare(host);
-                    var own = ReportModelBuilder.ForHost(run, host, drift is null ? null : baseline!.Of(drift), anchors[index], options);
-                    judged[i] = (host, own, drift, WriteHostReports(own, documents));
-                    done();
-                });
-
-                foreach (var (host, own, drift, files) in judged)
-                {
-                    fleet.Add(host, own, drift);
-                    hostFiles.AddRange(files);
-                    foreach (var stream in streams.Where(s => s.Run is not null))
-                    {
-                        Guard(stream, s => s.Run!.Add(host, own.Hosts[0]));
-                    }
+                    Guard(stream, s => s.Run!.Add(judged.Host, judged.Own.Hosts[0]));
                 }
-            }
 
+                done();
+            });
             return 0;
         });
 

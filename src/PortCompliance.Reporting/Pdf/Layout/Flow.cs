@@ -10,6 +10,9 @@ internal static class Flow
     /// <summary>An outline entry with no heading of its own (the "Hosts" parent of every host's bookmark).</summary>
     public static IBlock Bookmark(string title, int level) => new Step(0, f => f.Mark(title, level));
 
+    /// <summary>An outline entry that opens another PDF, by a path relative to this one (a fleet host's own report).</summary>
+    public static IBlock FileBookmark(string title, int level, string file) => new Step(0, f => f.MarkFile(title, level, file));
+
     public static IBlock Space(double height) => new Step(height, f => f.Gap(height));
 
     /// <summary>A thin horizontal line across the flow, between findings.</summary>

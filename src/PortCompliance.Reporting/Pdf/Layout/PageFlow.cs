@@ -3,7 +3,8 @@ using PdfSharp.Drawing;
 namespace PortCompliance.Reporting.Pdf.Layout;
 
 /// <summary>A named place in the document, for the PDF outline and page references: its level (0 = section), page, height, key.</summary>
-internal sealed record Bookmark(string Title, int Level, int Page, double Top, string? Key = null);
+/// <summary>An outline entry: a place in this document, or — with <paramref name="File"/> — another PDF beside it (a host's own report).</summary>
+internal sealed record Bookmark(string Title, int Level, int Page, double Top, string? Key = null, string? File = null);
 
 /// <summary>
 /// The cursor that blocks are placed with. It records what each page draws as a list of operations instead of
@@ -74,6 +75,8 @@ internal sealed class PageFlow
     public void Draw(Action<XGraphics> operation) => _pages[^1].Add(operation);
 
     public void Mark(string title, int level, string? key = null) => _bookmarks.Add(new Bookmark(title, level, _pages.Count - 1, Y, key));
+
+    public void MarkFile(string title, int level, string file) => _bookmarks.Add(new Bookmark(title, level, _pages.Count - 1, Y, File: file));
 
     /// <summary>Narrows the flow for nested content (a panel's inside, an indented list) until disposed.</summary>
     public IDisposable Inset(double left, double right)

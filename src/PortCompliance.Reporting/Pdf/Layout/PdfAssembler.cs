@@ -56,11 +56,28 @@ internal static class PdfAssembler
             {
                 section = document.Outlines.Add(title, pages[mark.Page], opened: false);
             }
+            else if (mark.File is { } file)
+            {
+                section.Outlines.Add(OpensFile(document, title, file));
+            }
             else
             {
                 section.Outlines.Add(title, pages[mark.Page]);
             }
         }
+    }
+
+    /// <summary>An outline entry with a remote go-to action (PDF 32000 12.6.4.3): the first page of another file, whole.</summary>
+    private static PdfOutline OpensFile(PdfDocument document, string title, string file)
+    {
+        var action = new PdfDictionary(document);
+        action.Elements.SetName("/S", "/GoToR");
+        action.Elements.SetString("/F", file);
+        action.Elements["/D"] = new PdfArray(document, new PdfInteger(0), new PdfName("/Fit"));
+        action.Elements.SetBoolean("/NewWindow", true);
+        var outline = new PdfOutline { Title = title };
+        outline.Elements["/A"] = action;
+        return outline;
     }
 
     /// <summary>Outline titles are shown by the viewer in its own font: only control and format characters need replacing.</summary>

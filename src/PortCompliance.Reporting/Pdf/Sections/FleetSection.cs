@@ -14,6 +14,11 @@ internal static class FleetSection
         yield return new Paragraph(
             $"{fleet.Hosts.Count} hosts: too many for one document, so each has a report of its own (hosts/ beside this file) with its " +
             "sockets, findings and the steps that fix them. This summary compares them.", t.Body, 8);
+        foreach (var host in fleet.Hosts)
+        {
+            yield return Flow.FileBookmark($"{host.Host} — {host.PdfFile}", 1, host.PdfFile);
+        }
+
         yield return new Heading("Compliance by host", t.H2, 4);
         yield return new Table(
             [
