@@ -53,7 +53,8 @@ internal static class PdfReport
         Flow.PageBreak(),
         .. (model.Fleet is { } fleet
             ? FleetSection.Compose(fleet, t)
-            : [.. HostSection.ComposeIndex(model, t, pages), .. model.Hosts.SelectMany(h => HostSection.Compose(h, t))]),
+            // One host needs no index of hosts: its section follows the summary (a fleet host's own report, for one).
+            : [.. model.Hosts.Count > 1 ? HostSection.ComposeIndex(model, t, pages) : [], .. model.Hosts.SelectMany(h => HostSection.Compose(h, t))]),
         Flow.PageBreak(),
         .. ControlsSection.ComposeControls(model, t),
         .. ControlsSection.ComposeWaivers(model, t),

@@ -24,21 +24,41 @@ internal static partial class ReproduciblePdf
         using var buffer = new MemoryStream();
         document.Save(buffer, closeStream: false);
 
-        // Latin-1 maps every byte to one char and back, so the binary streams survive the text replacement untouched.
-        var text = Encoding.Latin1.GetString(buffer.ToArray());
-        text = XmpUuid().Replace(text, PlaceholderUuid);
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.Latin1.GetBytes(text)));
-        var placeholder = $"/ID[<{Hex(PlaceholderId)}><{Hex(PlaceholderId)}>]";
-        if (!text.Contains(placeholder, StringComparison.Ordinal))
+        // Every replacement keeps its length, so the bytes are edited in place and no offset in the file moves.
+        var pdf = buffer.ToArray();
+        foreach (var field in XmpIds)
+        {
+            ReplaceAll(pdf, Encoding.ASCII.GetBytes(field), Encoding.ASCII.GetBytes(field + PlaceholderUuid));
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(pdf));
+        var placeholder = Encoding.ASCII.GetBytes($"/ID[<{Hex(PlaceholderId)}><{Hex(PlaceholderId)}>]");
+        if (pdf.AsSpan().IndexOf(placeholder) < 0)
         {
             throw new InvalidOperationException("PDFsharp no longer writes the document /ID as expected; the PDF cannot be made reproducible");
         }
 
         var id = hash[..32];
-        text = text.Replace(placeholder, $"/ID[<{Hex(id)}><{Hex(id)}>]", StringComparison.Ordinal);
+        ReplaceAll(pdf, placeholder, Encoding.ASCII.GetBytes($"/ID[<{Hex(id)}><{Hex(id)}>]"));
         var uuid = $"{hash[32..40]}-{hash[40..44]}-{hash[44..48]}-{hash[48..52]}-{hash[52..64]}".ToLowerInvariant();
-        text = text.Replace(PlaceholderUuid, uuid, StringComparison.Ordinal);
-        return Encoding.Latin1.GetBytes(text);
+        ReplaceAll(pdf, Encoding.ASCII.GetBytes(PlaceholderUuid), Encoding.ASCII.GetBytes(uuid));
+        return pdf;
+    }
+
+    // The XMP packet's ids, written by PDFsharp as <xmpMM:DocumentID>uuid:RANDOM</xmpMM:DocumentID>.
+    private static readonly string[] XmpIds = ["<xmpMM:DocumentID>uuid:", "<xmpMM:InstanceID>uuid:"];
+
+    /// <summary>
+    /// Overwrites every occurrence of <paramref name="find"/> from its first byte with <paramref name="replacement"/>,
+    /// which may be longer: then it also overwrites what follows (an XMP id's random value after its "uuid:").
+    /// </summary>
+    private static void ReplaceAll(Span<byte> pdf, ReadOnlySpan<byte> find, ReadOnlySpan<byte> replacement)
+    {
+        for (var at = pdf.IndexOf(find); at >= 0; at = pdf.IndexOf(find))
+        {
+            replacement.CopyTo(pdf[at..]);
+            pdf = pdf[(at + replacement.Length)..];
+        }
     }
 
     /// <summary>PDFsharp writes each /ID string as the hex of its characters.</summary>
@@ -72,6 +92,4 @@ internal static partial class ReproduciblePdf
     [GeneratedRegex(@"^/(?<tag>[A-Z]{6})\+(?<font>.+)$")]
     private static partial Regex SubsetName();
 
-    [GeneratedRegex(@"(?<=<xmpMM:(?:DocumentID|InstanceID)>uuid:)[0-9a-fA-F-]{36}")]
-    private static partial Regex XmpUuid();
 }
