@@ -33,6 +33,12 @@ public sealed class ReportOutput(Func<string, Stream> open, Func<Stream> scratch
     /// <summary>Runs a streaming format over a whole model's hosts, spooling in memory.</summary>
     public static void RenderWhole(IStreamingRenderer renderer, ReportModel model, Func<string, Stream> open)
     {
+        if (model.Fleet is not null)
+        {
+            // A fleet's summary keeps no hosts: they stream through Start, Add and Finish as they are judged.
+            throw new InvalidOperationException($"the {renderer.Key} format of a fleet is written host by host, not from its summary");
+        }
+
         using var stream = renderer.Start(model.Result with { Hosts = [] }, new ReportOutput(open, () => new MemoryStream()));
         for (var i = 0; i < model.Hosts.Count; i++)
         {

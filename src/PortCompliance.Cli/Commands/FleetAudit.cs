@@ -24,9 +24,9 @@ internal sealed class FleetAudit(Policy policy, AuditSettings settings, DriftBas
     {
         var run = Auditor.Start(policy, settings);
         var fleet = new FleetSummary(run);
-        var anchors = ReportModelBuilder.FleetAnchors(hosts.Select(h => h!.Host));
         var names = hosts.Select(h => h!.Host).ToList();
-        var documents = renderers.Where(r => r.Key is "pdf" or "html").ToList();
+        var anchors = ReportModelBuilder.FleetAnchors(names);
+        var documents = renderers.Where(r => r is not IStreamingRenderer).ToList();
         var streams = renderers.OfType<IStreamingRenderer>().Select(r => new OpenStream(r, new AtomicFiles(folder))).ToList();
         foreach (var stream in streams)
         {
@@ -85,13 +85,13 @@ internal sealed class FleetAudit(Policy policy, AuditSettings settings, DriftBas
     private IReadOnlyList<string> WriteHostReports(ReportModel own, IReadOnlyList<IReportRenderer> documents)
     {
         var written = new List<string>();
-        var stem = $"hosts/{FleetSummary.FileStem(own.Hosts[0].Anchor)}";
+        var anchor = own.Hosts[0].Anchor;
         foreach (var renderer in documents)
         {
             using var output = new AtomicFiles(folder);
             try
             {
-                renderer.Render(own, name => output.Open(stem + Path.GetExtension(name)));
+                renderer.Render(own, name => output.Open(FleetSummary.HostReport(anchor, Path.GetExtension(name))));
                 written.AddRange(output.Commit());
             }
             catch (Exception e) when (e is not OutOfMemoryException)

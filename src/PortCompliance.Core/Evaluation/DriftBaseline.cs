@@ -8,19 +8,16 @@ namespace PortCompliance.Core.Evaluation;
 /// </summary>
 public sealed class DriftBaseline
 {
-    private readonly AuditResult _baseline;
+    private readonly string _auditDate;
+    private readonly string _policySha256;
     private readonly Dictionary<string, HostResult> _hosts;
 
     public DriftBaseline(AuditResult baseline)
     {
-        _baseline = baseline with { Hosts = [] };
+        (_auditDate, _policySha256) = (baseline.AuditDate.ToString("yyyy-MM-dd"), baseline.Policy.Sha256);
         _hosts = baseline.Hosts.DistinctBy(h => h.Host)
             .ToDictionary(h => h.Host, h => h with { Findings = [.. h.Findings.Where(f => !f.Waived)], Skipped = [], Unparsed = [] }, StringComparer.Ordinal);
-        Hosts = [.. baseline.Hosts.Select(h => h.Host)];
     }
-
-    /// <summary>The baseline's hosts, in its order.</summary>
-    public IReadOnlyList<string> Hosts { get; }
 
     public HostDrift Compare(HostResult now) => Drifts.Compare(now, _hosts.GetValueOrDefault(now.Host));
 
@@ -31,13 +28,13 @@ public sealed class DriftBaseline
     public DriftReport Report(IReadOnlyList<HostDrift> hosts)
     {
         var seen = hosts.Select(h => h.Host).ToHashSet(StringComparer.Ordinal);
-        return Report(hosts, [.. Hosts.Where(h => !seen.Contains(h)).Distinct().Order(StringComparer.Ordinal)]);
+        return Report(hosts, [.. _hosts.Keys.Where(h => !seen.Contains(h)).Order(StringComparer.Ordinal)]);
     }
 
     private DriftReport Report(IReadOnlyList<HostDrift> hosts, IReadOnlyList<string> disappeared) => new()
     {
-        BaselineAuditDate = _baseline.AuditDate.ToString("yyyy-MM-dd"),
-        BaselinePolicySha256 = _baseline.Policy.Sha256,
+        BaselineAuditDate = _auditDate,
+        BaselinePolicySha256 = _policySha256,
         Hosts = hosts,
         Disappeared = disappeared,
     };

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Model;
 
@@ -22,13 +20,9 @@ public sealed class FleetSummary
     private readonly List<ControlView> _controls = [];
     private readonly List<EvidenceFileView> _evidence = [];
     private readonly List<HostDrift> _drift = [];
-    private readonly HashSet<string> _inputs = new(StringComparer.Ordinal);
-    private readonly SortedSet<string> _formats = new(StringComparer.Ordinal);
     private readonly AuditTally _tally = new();
-    private readonly IncrementalHash _reportId = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private int _collectedWithoutRoot;
 
-    public FleetSummary(AuditResult run) => _reportId.AppendData(Encoding.UTF8.GetBytes($"{run.Policy.Sha256}\n{run.AuditDate:yyyy-MM-dd}"));
+    public FleetSummary(AuditResult run) => Evidence = new RunEvidence(run);
 
     public int Hosts => _rows.Count;
 
@@ -43,7 +37,7 @@ public sealed class FleetSummary
         var fleetHost = new FleetHost(
             view.Host, view.Anchor, host.Owner, view.Sockets.Count, view.Counts.AtOrAbove(Severity.Info),
             view.Sockets.Count == 0 ? 100 : 100 * view.Sockets.Count(s => s.Status is "ok" or "waived") / view.Sockets.Count,
-            view.Status, $"hosts/{FileStem(view.Anchor)}.pdf", $"hosts/{FileStem(view.Anchor)}.html");
+            view.Status, HostReport(view.Anchor, ".pdf"), HostReport(view.Anchor, ".html"));
         _rows.Add(new Row(fleetHost, view.Counts, view.Compliant, exposed));
         foreach (var rule in view.Findings.Where(f => !f.Waived).Select(f => f.Rule).Distinct())
         {
@@ -53,12 +47,13 @@ public sealed class FleetSummary
         _waivers.AddRange(own.Waivers);
         _controls.AddRange(own.Controls);
         _evidence.AddRange(own.Evidence);
-        _drift.AddRange(drift is null ? [] : [drift]);
-        _inputs.UnionWith([host.Source, .. host.Scan is { } scan ? [scan.Source] : Array.Empty<string>(), .. (host.MergedFrom ?? []).Select(m => m.Source)]);
-        _formats.Add(host.Format);
-        _collectedWithoutRoot += host.Findings.Any(f => f.Rule == Core.Policy.RuleIds.UnknownProcess) ? 1 : 0;
+        if (drift is not null)
+        {
+            _drift.Add(drift);
+        }
+
+        Evidence.Add(host);
         _tally.Add(host);
-        _reportId.AppendData(Encoding.UTF8.GetBytes("\n" + host.Sha256));
     }
 
     /// <summary>The run's figures over the hosts added.</summary>
@@ -67,11 +62,8 @@ public sealed class FleetSummary
     /// <summary>Every host's drift, in report order, for the run's <see cref="DriftReport"/>.</summary>
     public IReadOnlyList<HostDrift> Drift => _drift;
 
-    internal string ReportId => "PC-" + Convert.ToHexStringLower(_reportId.GetCurrentHash())[..12].ToUpperInvariant();
-    internal int InputFiles => _inputs.Count;
-    internal IReadOnlyList<string> Formats => [.. _formats];
-    internal int CollectedWithoutRoot => _collectedWithoutRoot;
-    internal IReadOnlyList<EvidenceFileView> Evidence => _evidence;
+    internal RunEvidence Evidence { get; }
+    internal IReadOnlyList<EvidenceFileView> EvidenceFiles => _evidence;
     internal IReadOnlyList<ControlView> Controls => ReportModelBuilder.MergeControls(_controls);
     internal IReadOnlyList<WaiverView> Waivers => ReportModelBuilder.SortWaivers(_waivers);
     internal IReadOnlyDictionary<string, string> Anchors => _rows.GroupBy(r => r.Fleet.Host).ToDictionary(g => g.Key, g => g.First().Fleet.Anchor);
@@ -110,8 +102,11 @@ public sealed class FleetSummary
         return _ports.TryGetValue(key, out var known) ? known : _ports[key] = key;
     }
 
-    /// <summary>The host's anchor without its HTML-id prefix: already safe as a file name, and unique.</summary>
-    public static string FileStem(string anchor) => anchor["h-".Length..];
+    /// <summary>
+    /// Where a fleet host's own report is, beside the summary: <c>hosts/</c> and its anchor without the HTML-id prefix
+    /// (already safe as a file name, and unique), then <paramref name="extension"/> (<c>.pdf</c>, <c>.html</c>).
+    /// </summary>
+    public static string HostReport(string anchor, string extension) => $"hosts/{anchor["h-".Length..]}{extension}";
 
     private sealed record Row(FleetHost Fleet, SeverityCounts Counts, bool Compliant, (string Port, bool Flagged)[] Exposed);
 }

@@ -6,11 +6,10 @@ namespace PortCompliance.Reporting;
 internal static class MethodStatement
 {
     /// <param name="result">The run (its policy and date).</param>
-    /// <param name="formats">The input formats read, in order.</param>
-    /// <param name="nonRoot">Hosts collected without root (they have unknown-process findings).</param>
-    public static IReadOnlyList<string> Paragraphs(AuditResult result, IReadOnlyList<string> formats, int nonRoot) =>
+    /// <param name="evidence">What was read: the formats, and how many hosts were collected without root.</param>
+    public static IReadOnlyList<string> Paragraphs(AuditResult result, RunEvidence evidence) =>
     [
-        $"Evidence. Each host's listening sockets were read from a listing saved on that host ({string.Join(", ", formats)} format). " +
+        $"Evidence. Each host's listening sockets were read from a listing saved on that host ({string.Join(", ", evidence.Formats)} format). " +
         "The recommended collection is `sudo ss -lntup`, which lists every TCP socket in LISTEN state and every bound, unconnected " +
         "UDP socket, with the address and port it is bound to, the device it is bound to (shown as %lo, %eth0), and — when run as " +
         "root — every process that holds it. Every input file is listed with its SHA-256 in the evidence appendix, so the files " +
@@ -25,6 +24,6 @@ internal static class MethodStatement
         "Limits. A listing shows what is bound, not what is reachable: host and network firewalls, and sockets inside other network " +
         "namespaces (containers) that were not collected, are outside what this report can see. netstat cannot show a socket's " +
         "bound device or tell dual-stack sockets from IPv6 ones; ss can." +
-        (nonRoot > 0 ? $" {nonRoot} host(s) were collected without root, so some processes could not be identified (unknown-process findings)." : ""),
+        (evidence.CollectedWithoutRoot > 0 ? $" {evidence.CollectedWithoutRoot} host(s) were collected without root, so some processes could not be identified (unknown-process findings)." : ""),
     ];
 }

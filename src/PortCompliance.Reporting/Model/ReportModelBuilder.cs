@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Model;
 
@@ -39,16 +37,16 @@ public static class ReportModelBuilder
         var waivers = fleet.Waivers;
         return new ReportModel
         {
-            Cover = Cover(closing, fleet.ReportId, fleet.InputFiles, options),
+            Cover = Cover(closing, fleet.Evidence, options),
             Summary = Summary(closing.Summary, fleet.Ranks),
             Hosts = [],
             Controls = fleet.Controls,
             Waivers = waivers,
-            Evidence = fleet.Evidence,
+            Evidence = fleet.EvidenceFiles,
             InputErrors = closing.InputErrors,
             Drift = closing.Drift is { } drift ? Drift(drift, fleet.Anchors, isFleet: true) : null,
             Fleet = fleet.View(closing, waivers),
-            Method = MethodStatement.Paragraphs(closing, fleet.Formats, fleet.CollectedWithoutRoot),
+            Method = MethodStatement.Paragraphs(closing, fleet.Evidence),
             Result = closing,
         };
     }
@@ -86,9 +84,10 @@ public static class ReportModelBuilder
         }
 
         var allFindings = hosts.SelectMany(h => h.Findings).ToList();
+        var evidence = RunEvidence.Of(result);
         return new ReportModel
         {
-            Cover = Cover(result, ReportId(result), InputFiles(result), options),
+            Cover = Cover(result, evidence, options),
             Summary = Summary(result.Summary, hosts.Where(h => !h.Compliant)
                 .Select(h => new HostRank(h.Host, h.Anchor, h.Status, h.Counts.AtOrAbove(Severity.Info), h.Counts.Critical, h.Counts.High, $"#{h.Anchor}"))),
             Hosts = hosts,
@@ -97,8 +96,7 @@ public static class ReportModelBuilder
             Evidence = [.. result.Hosts.SelectMany(EvidenceFiles)],
             InputErrors = result.InputErrors,
             Drift = result.Drift is { } drift ? Drift(drift, hosts.GroupBy(h => h.Host).ToDictionary(g => g.Key, g => g.First().Anchor), isFleet: false) : null,
-            Method = MethodStatement.Paragraphs(result, [.. result.Hosts.Select(h => h.Format).Distinct().Order(StringComparer.Ordinal)],
-                result.Hosts.Count(h => h.Findings.Any(f => f.Rule == Core.Policy.RuleIds.UnknownProcess))),
+            Method = MethodStatement.Paragraphs(result, evidence),
             Result = result,
         };
     }
@@ -107,7 +105,7 @@ public static class ReportModelBuilder
 
     private static DriftView Drift(DriftReport drift, IReadOnlyDictionary<string, string> anchors, bool isFleet)
     {
-        string Link(string host) => isFleet ? $"hosts/{FleetSummary.FileStem(anchors[host])}.html" : $"#{anchors[host]}";
+        string Link(string host) => isFleet ? FleetSummary.HostReport(anchors[host], ".html") : $"#{anchors[host]}";
         var rows = drift.Hosts.SelectMany(h =>
                 h.Listeners.Select(c => new DriftRow(h.Host, anchors[h.Host], c.Change, $"{(c.Proto == Protocol.Tcp ? "TCP" : "UDP")} port {c.Port}", c.Before, c.After, Link(h.Host)))
                     .Concat(h.Findings.Select(f => new DriftRow(h.Host, anchors[h.Host], f.Change == "new" ? "new finding" : "resolved", $"{f.Rule} ({f.Severity.Name()})", null, f.Where, Link(h.Host)))))
@@ -143,7 +141,7 @@ public static class ReportModelBuilder
         }
     }
 
-    private static CoverView Cover(AuditResult result, string reportId, int inputFiles, ReportOptions options)
+    private static CoverView Cover(AuditResult result, RunEvidence evidence, ReportOptions options)
     {
         var s = result.Summary;
         var failing = s.Findings.AtOrAbove(s.FailOn);
@@ -151,7 +149,7 @@ public static class ReportModelBuilder
         {
             Title = "Listening-port compliance report",
             Organisation = options.Organisation,
-            ReportId = reportId,
+            ReportId = evidence.ReportId,
             AuditDate = result.AuditDate.ToString("yyyy-MM-dd"),
             GeneratedAt = result.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'"),
             ToolVersion = result.Tool.Version,
@@ -165,26 +163,9 @@ public static class ReportModelBuilder
                 : $"{failing} finding{(failing == 1 ? "" : "s")} at or above {s.FailOn.Name()} severity {(failing == 1 ? "is" : "are")} open; " +
                   $"{s.CompliantHosts} of {s.Hosts} hosts are fully compliant.",
             HostCount = s.Hosts,
-            InputFileCount = inputFiles + result.InputErrors.Count,
+            InputFileCount = evidence.InputFiles + result.InputErrors.Count,
             FailOn = s.FailOn.Name(),
         };
-    }
-
-    private static int InputFiles(AuditResult result) =>
-        result.Hosts.Select(h => h.Source).Concat(result.Hosts.Select(h => h.Scan?.Source).OfType<string>())
-            .Concat(result.Hosts.SelectMany(h => h.MergedFrom ?? []).Select(m => m.Source))
-            .Distinct().Count();
-
-    /// <summary>The first 12 hex digits of a hash over the policy, every input and the audit date.</summary>
-    private static string ReportId(AuditResult result)
-    {
-        var text = new StringBuilder(result.Policy.Sha256).Append('\n').Append(result.AuditDate.ToString("yyyy-MM-dd"));
-        foreach (var host in result.Hosts)
-        {
-            text.Append('\n').Append(host.Sha256);
-        }
-
-        return "PC-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12].ToUpperInvariant();
     }
 
     private static SummaryView Summary(AuditSummary s, IEnumerable<HostRank> failing) => new()
