@@ -147,6 +147,7 @@ public sealed class AuditCommandTests : IDisposable
         var run = CliRun.Of("audit", inputs.FullName, "--out", _out.FullName, "--formats", "json");
 
         Assert.Contains("portcompliance: reading inputs: 60/60", run.Error);
+        Assert.Contains("portcompliance: auditing hosts: 60/60", run.Error);
         Assert.DoesNotContain("\u001b[", run.Error + run.Out);
         Assert.Equal(60, JsonDocument.Parse(File.ReadAllText(Results)).RootElement.GetProperty("hosts").GetArrayLength());
     }

@@ -114,29 +114,31 @@ internal static class AuditCommand
                 return ExitCodes.Usage;
             }
 
-            var (listings, scans, failed) = paths.Length > 0
-                ? Ingestion.ReadAll(paths, hostName, parsed.GetValue(inputFormat), console)
-                : ([], [], []);
-            // Inventory patterns name the hosts first; then two inputs of one host become one.
-            var read = HostMerge.ByHost(hosts is null ? listings : [.. listings.Select(hosts.Assign)]);
-            var snapshots = scanLive ? [.. read, ScanCommand.LiveScan(paths.Length == 0 ? hostName : null, allNamespaces: true, console)] : read;
-            if (snapshots.Count == 0 && scans.Count == 0)
-            {
-                console.Error.WriteLine("portcompliance: no input could be read");
-                return ExitCodes.Usage;
-            }
-
+            // Hosts are named first (inventory patterns included), so two inputs of one host become one; a fleet reads
+            // each host's files only when its turn comes.
+            var extra = scanLive ? [ScanCommand.LiveScan(paths.Length == 0 ? hostName : null, allNamespaces: true, console)] : Array.Empty<HostSnapshot>();
+            var format = parsed.GetValue(inputFormat);
+            var (plan, failed) = Ingestion.Plan(paths, hostName, format, hosts, extra, console);
             var settings = new AuditSettings(now, threshold, Version) { Inventory = hosts };
-            var audited = Exposures.Merge(snapshots, scans);
             var chosen = renderers.Where(r => wanted.Contains(r.Key)).ToList();
             var folder = parsed.GetValue(output)!;
-            if (FleetView.IsFleet(audited.Count))
+            if (FleetView.IsFleet(plan.Hosts.Count))
             {
                 var since = previous is null ? null : new DriftBaseline(previous);
-                var fleet = new FleetAudit(loaded.Policy, settings, since, options, folder, console).Run([.. audited], failed, chosen);
+                var fleet = new FleetAudit(loaded.Policy, settings, since, options, folder, console).Run(plan.Hosts, format, failed, chosen);
                 AuditSummaryWriter.Write(fleet.Result, fleet.Model, fleet.Written, console.Out);
                 console.Out.WriteLine($"Wrote {fleet.HostReports} host reports in {Path.Combine(folder, "hosts")}");
-                return !fleet.AllWritten ? ExitCodes.Usage : fleet.Result.Summary.Verdict == "pass" ? ExitCodes.Ok : ExitCodes.Findings;
+                return fleet.Result.Summary.Hosts == 0 ? NothingRead(console)
+                    : !fleet.AllWritten ? ExitCodes.Usage
+                    : fleet.Result.Summary.Verdict == "pass" ? ExitCodes.Ok : ExitCodes.Findings;
+            }
+
+            var audited = plan.Hosts.AsParallel().AsOrdered().Select(h => (Input: h, Read: h.Read(format))).ToList()
+                .Select(h => Exposures.Apply(Ingestion.Tell(h.Read, console, failed), h.Input.Scan))
+                .OfType<HostSnapshot>().ToList();
+            if (audited.Count == 0)
+            {
+                return NothingRead(console);
             }
 
             var result = Auditor.Audit(audited, failed, loaded.Policy, ServiceCatalogue.BuiltIn, settings);
@@ -156,6 +158,12 @@ internal static class AuditCommand
             return result.Summary.Verdict == "pass" ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;
+    }
+
+    private static int NothingRead(CliConsole console)
+    {
+        console.Error.WriteLine("portcompliance: no input could be read");
+        return ExitCodes.Usage;
     }
 
     public static string Version { get; } =

@@ -1,4 +1,5 @@
 using PortCompliance.Core.Evaluation;
+using PortCompliance.Core.Ingest;
 using PortCompliance.Core.Model;
 using PortCompliance.Core.Policy;
 using PortCompliance.Reporting;
@@ -20,12 +21,11 @@ internal sealed class FleetAudit(Policy policy, AuditSettings settings, DriftBas
 
     public sealed record Outcome(AuditResult Result, ReportModel Model, IReadOnlyList<string> Written, int HostReports, bool AllWritten);
 
-    public Outcome Run(HostSnapshot?[] hosts, IReadOnlyList<InputProblem> inputErrors, IReadOnlyList<IReportRenderer> renderers)
+    public Outcome Run(IReadOnlyList<HostInput> hosts, string? format, List<InputProblem> inputErrors, IReadOnlyList<IReportRenderer> renderers)
     {
         var run = Auditor.Start(policy, settings);
         var fleet = new FleetSummary(run);
-        var names = hosts.Select(h => h!.Host).ToList();
-        var anchors = ReportModelBuilder.FleetAnchors(names);
+        var anchors = ReportModelBuilder.FleetAnchors([.. hosts.Select(h => h.Host)]);
         var documents = renderers.Where(r => r is not IStreamingRenderer).ToList();
         var streams = renderers.OfType<IStreamingRenderer>().Select(r => new OpenStream(r, new AtomicFiles(folder))).ToList();
         foreach (var stream in streams)
@@ -33,23 +33,34 @@ internal sealed class FleetAudit(Policy policy, AuditSettings settings, DriftBas
             Guard(stream, s => s.Run = s.Renderer.Start(run, new ReportOutput(s.Files.Open, s.Files.Scratch)));
         }
 
+        var names = new List<string>();
         var hostFiles = new List<string>();
-        Progress.Run("auditing hosts", hosts.Length, console, done =>
+        Progress.Run("auditing hosts", hosts.Count, console, done =>
         {
-            OrderedPipeline.Run(hosts.Length, WindowPerCore * Environment.ProcessorCount, index =>
+            OrderedPipeline.Run(hosts.Count, WindowPerCore * Environment.ProcessorCount, index =>
             {
-                var host = Auditor.Evaluate(hosts[index]!, policy, ServiceCatalogue.BuiltIn, settings);
-                hosts[index] = null;
+                var read = hosts[index].Read(format);
+                if (Exposures.Apply(read.Snapshot, hosts[index].Scan) is not { } snapshot)
+                {
+                    return new Judged(read, null);
+                }
+
+                var host = Auditor.Evaluate(snapshot, policy, ServiceCatalogue.BuiltIn, settings);
                 var drift = baseline?.Compare(host);
                 var own = ReportModelBuilder.ForHost(run, host, drift is null ? null : baseline!.Of(drift), anchors[index], options);
-                return (Host: host, Own: own, Drift: drift, Files: WriteHostReports(own, documents));
+                return new Judged(read, new HostReports(host, own, drift, WriteHostReports(own, documents)));
             }, (_, judged) =>
             {
-                fleet.Add(judged.Host, judged.Own, judged.Drift);
-                hostFiles.AddRange(judged.Files);
-                foreach (var stream in streams.Where(s => s.Run is not null))
+                Ingestion.Tell(judged.Read, console, inputErrors);
+                if (judged.Reports is { } reports)
                 {
-                    Guard(stream, s => s.Run!.Add(judged.Host, judged.Own.Hosts[0]));
+                    names.Add(reports.Host.Host);
+                    fleet.Add(reports.Host, reports.Own, reports.Drift);
+                    hostFiles.AddRange(reports.Files);
+                    foreach (var stream in streams.Where(s => s.Run is not null))
+                    {
+                        Guard(stream, s => s.Run!.Add(reports.Host, reports.Own.Hosts[0]));
+                    }
                 }
 
                 done();
@@ -131,6 +142,10 @@ internal sealed class FleetAudit(Policy policy, AuditSettings settings, DriftBas
             _ok = false;
         }
     }
+
+    private sealed record Judged(HostRead Read, HostReports? Reports);
+
+    private sealed record HostReports(HostResult Host, ReportModel Own, HostDrift? Drift, IReadOnlyList<string> Files);
 
     private sealed class OpenStream(IStreamingRenderer renderer, AtomicFiles files)
     {

@@ -6,9 +6,56 @@ namespace PortCompliance.Cli.Commands;
 /// <summary>Reads every input a command was given, telling the user about each problem as it goes.</summary>
 internal static class Ingestion
 {
-    /// <summary>The snapshots read, and the inputs that could not be read at all (the batch goes on without them).</summary>
+    /// <summary>The snapshots read, file by file, and the inputs that could not be read at all (the batch goes on without them).</summary>
     public static (IReadOnlyList<HostSnapshot> Snapshots, IReadOnlyList<ExternalScan> Scans, IReadOnlyList<InputProblem> Failed) ReadAll(
         IReadOnlyList<string> inputs, string? host, string? format, CliConsole console)
+    {
+        var (files, failed) = Expand(inputs, console);
+
+        // Read in parallel, report in input order: the messages and the hosts come out the same on every run.
+        var results = Progress.Run("reading inputs", files.Count, console, done =>
+            files.AsParallel().AsOrdered().Select(file =>
+            {
+                var options = new ListingOptions(file.Path, host, format);
+                var result = file.IsStdin ? InputReader.Read(console.OpenStdin(), options) : InputReader.ReadFile(file.Path, options);
+                done();
+                return result;
+            }).ToList());
+
+        var snapshots = results.Select(r => Tell(r, console, failed)).OfType<HostSnapshot>().ToList();
+        return (snapshots, [.. results.SelectMany(r => r.Scans)], failed);
+    }
+
+    /// <summary>
+    /// The hosts an audit has, named but (but for standard input and nmap files) not read yet; and the inputs that could
+    /// not be read, so far. Each host is read with <see cref="Read"/> when its turn comes.
+    /// </summary>
+    public static (HostInputs Hosts, List<InputProblem> Failed) Plan(
+        IReadOnlyList<string> inputs, string? host, string? format, Inventory? inventory, IReadOnlyList<HostSnapshot> extra, CliConsole console)
+    {
+        var (files, failed) = Expand(inputs, console);
+        var plan = Progress.Run("reading inputs", files.Count, console, done =>
+            HostInputs.Plan(files, host, format, inventory, console.OpenStdin, extra, done));
+        foreach (var scan in plan.Scans)
+        {
+            Tell(scan, console, failed);
+        }
+
+        return (plan, failed);
+    }
+
+    /// <summary>Tells the user what reading one host's inputs found wrong (call in report order); null when none could be read.</summary>
+    public static HostSnapshot? Tell(HostRead read, CliConsole console, List<InputProblem> failed)
+    {
+        foreach (var result in read.Results)
+        {
+            Tell(result, console, failed);
+        }
+
+        return read.Snapshot;
+    }
+
+    private static (IReadOnlyList<InputFile> Files, List<InputProblem> Failed) Expand(IReadOnlyList<string> inputs, CliConsole console)
     {
         var (files, problems) = InputSet.Expand(inputs);
         var failed = new List<InputProblem>();
@@ -21,40 +68,28 @@ internal static class Ingestion
             }
         }
 
-        // Read in parallel, report in input order: the messages and the hosts come out the same on every run.
-        var results = Progress.Run("reading inputs", files.Count, console, done =>
-            files.AsParallel().AsOrdered().Select(file =>
-            {
-                var options = new ListingOptions(file.Path, host, format);
-                var result = file.IsStdin ? InputReader.Read(console.OpenStdin(), options) : InputReader.ReadFile(file.Path, options);
-                done();
-                return result;
-            }).ToList());
+        return (files, failed);
+    }
 
-        var snapshots = new List<HostSnapshot>(files.Count);
-        var scans = new List<ExternalScan>();
-        foreach (var result in results)
+    /// <summary>Tells the user what one input had wrong; an input that could not be read at all joins the failed ones.</summary>
+    private static HostSnapshot? Tell(IngestResult result, CliConsole console, List<InputProblem> failed)
+    {
+        foreach (var diagnostic in result.Diagnostics)
         {
-            scans.AddRange(result.Scans);
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                console.Error.WriteLine(diagnostic);
-            }
-
-            if (result.Snapshot is not { } snapshot)
-            {
-                failed.AddRange(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => new InputProblem(d.File, d.Line, d.Message)));
-                continue;
-            }
-
-            foreach (var line in snapshot.Unparsed)
-            {
-                console.Error.WriteLine($"{snapshot.Source}:{line.Line}: unparsed: {line.Reason}: {line.Text.Trim()}");
-            }
-
-            snapshots.Add(snapshot);
+            console.Error.WriteLine(diagnostic);
         }
 
-        return (snapshots, scans, failed);
+        if (result.Snapshot is not { } snapshot)
+        {
+            failed.AddRange(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => new InputProblem(d.File, d.Line, d.Message)));
+            return null;
+        }
+
+        foreach (var line in snapshot.Unparsed)
+        {
+            console.Error.WriteLine($"{snapshot.Source}:{line.Line}: unparsed: {line.Reason}: {line.Text.Trim()}");
+        }
+
+        return snapshot;
     }
 }

@@ -18,14 +18,22 @@ public static class Exposures
         var byHost = scans.GroupBy(s => s.Host).ToDictionary(g => g.Key, g => g.Last());
         var merged = hosts.Select(h => byHost.TryGetValue(h.Host, out var scan) ? With(h, scan) : h).ToList();
         var listed = hosts.Select(h => h.Host).ToHashSet();
-        merged.AddRange(byHost.Values.Where(s => !listed.Contains(s.Host)).Select(s => With(new HostSnapshot
-        {
-            Host = s.Host, Format = "nmap", Source = s.Source, Sha256 = s.Sha256, Sockets = [], Skipped = [], Unparsed = [],
-        }, s)));
+        merged.AddRange(byHost.Values.Where(s => !listed.Contains(s.Host)).Select(Unlisted));
         return merged;
     }
 
-    private static HostSnapshot With(HostSnapshot host, ExternalScan scan) => host with
+    /// <summary>A host as its listings gave it, joined with its outside scan if it has one; a host only scanned becomes an unlisted one.</summary>
+    public static HostSnapshot? Apply(HostSnapshot? host, ExternalScan? scan) =>
+        scan is null ? host : host is null ? Unlisted(scan) : With(host, scan);
+
+    /// <summary>A host only scanned from outside: no known sockets, so every open port it shows counts.</summary>
+    public static HostSnapshot Unlisted(ExternalScan scan) => With(new HostSnapshot
+    {
+        Host = scan.Host, Format = "nmap", Source = scan.Source, Sha256 = scan.Sha256, Sockets = [], Skipped = [], Unparsed = [],
+    }, scan);
+
+    /// <summary>The host as the scan saw it: each socket gets what the scan saw on its port.</summary>
+    public static HostSnapshot With(HostSnapshot host, ExternalScan scan) => host with
     {
         External = scan,
         Sockets = [.. host.Sockets.Select(s => s with { Exposure = Of(s, scan) })],

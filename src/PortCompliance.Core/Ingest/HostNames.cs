@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace PortCompliance.Core.Ingest;
 
 /// <summary>Names a host from its input: <c># host: NAME</c>, else the file name without listing extensions.</summary>
@@ -34,5 +36,24 @@ public static class HostNames
 
         host = text[Directive.Length..].Trim().ToString();
         return host.Length > 0;
+    }
+
+    /// <summary>
+    /// The name a listing declares on its first non-blank line (<c># host: NAME</c>, where <see cref="ListingReader"/>
+    /// takes it from), or null; reads no further than that line.
+    /// </summary>
+    public static string? Declared(Stream listing)
+    {
+        using var reader = new StreamReader(listing, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096);
+        var lines = new LineSplitter(reader, 4096);
+        while (lines.TryReadLine(out var line))
+        {
+            if (!line.IsWhiteSpace())
+            {
+                return TryReadDirective(line, out var host) ? host : null;
+            }
+        }
+
+        return null;
     }
 }

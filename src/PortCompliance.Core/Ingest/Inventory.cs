@@ -28,11 +28,9 @@ public sealed class Inventory
 
     public InventoryHost? Find(string host) => _byName.GetValueOrDefault(host);
 
-    /// <summary>The host a snapshot belongs to: its own name if inventoried, else the first row whose pattern matches its source.</summary>
-    public HostSnapshot Assign(HostSnapshot snapshot) =>
-        Find(snapshot.Host) is null && Hosts.FirstOrDefault(h => h.Pattern is { } p && Glob.IsMatch(snapshot.Source, p)) is { } owner
-            ? snapshot with { Host = owner.Host }
-            : snapshot;
+    /// <summary>The host an input belongs to: the name it gives if inventoried, else the first row whose pattern matches its path.</summary>
+    public string Assign(string host, string source) =>
+        Find(host) is null && Hosts.FirstOrDefault(h => h.Pattern is { } p && Glob.IsMatch(source, p)) is { } owner ? owner.Host : host;
 
     public static (Inventory? Inventory, IReadOnlyList<Diagnostic> Diagnostics) Read(string path)
     {

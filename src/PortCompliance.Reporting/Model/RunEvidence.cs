@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using PortCompliance.Core.Model;
@@ -11,11 +12,12 @@ namespace PortCompliance.Reporting;
 /// </summary>
 internal sealed class RunEvidence
 {
-    private readonly IncrementalHash _id = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    // What the report id hashes, kept as bytes (65 per host) rather than in an OpenSSL digest that would need disposing.
+    private readonly ArrayBufferWriter<byte> _id = new();
     private readonly HashSet<string> _inputs = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _formats = new(StringComparer.Ordinal);
 
-    public RunEvidence(AuditResult run) => _id.AppendData(Encoding.UTF8.GetBytes($"{run.Policy.Sha256}\n{run.AuditDate:yyyy-MM-dd}"));
+    public RunEvidence(AuditResult run) => Encoding.UTF8.GetBytes($"{run.Policy.Sha256}\n{run.AuditDate:yyyy-MM-dd}", _id);
 
     public static RunEvidence Of(AuditResult result)
     {
@@ -30,7 +32,7 @@ internal sealed class RunEvidence
 
     public void Add(HostResult host)
     {
-        _id.AppendData(Encoding.UTF8.GetBytes("\n" + host.Sha256));
+        Encoding.UTF8.GetBytes("\n" + host.Sha256, _id);
         _inputs.Add(host.Source);
         _inputs.UnionWith((host.MergedFrom ?? []).Select(m => m.Source));
         if (host.Scan is { } scan)
@@ -43,7 +45,7 @@ internal sealed class RunEvidence
     }
 
     /// <summary>The first 12 hex digits of a hash over the policy, the audit date and every input, in report order.</summary>
-    public string ReportId => "PC-" + Convert.ToHexStringLower(_id.GetCurrentHash())[..12].ToUpperInvariant();
+    public string ReportId => "PC-" + Convert.ToHexStringLower(SHA256.HashData(_id.WrittenSpan))[..12].ToUpperInvariant();
 
     public int InputFiles => _inputs.Count;
 

@@ -46,8 +46,8 @@ public sealed class InventoryTests
     {
         var snapshot = Samples.Read("samples/ss/ss-lntup-debian12-db.txt");
 
-        Assert.Equal("db01", Load().Assign(snapshot).Host);
-        Assert.Equal("frontend", Load().Assign(snapshot with { Host = "frontend" }).Host);
+        Assert.Equal("db01", Load().Assign(snapshot.Host, snapshot.Source));
+        Assert.Equal("frontend", Load().Assign("frontend", snapshot.Source));
     }
 
     [Fact]
