@@ -1,22 +1,24 @@
 namespace PortCompliance.Core.Ingest;
 
 /// <summary>
-/// Appends in fixed 4,096-item chunks and copies out once. A List that keeps doubling allocates on the large-object heap
-/// at every growth past 85 KB, and each such allocation can set off a full collection mid-parse.
+/// Appends in chunks that grow with the list up to 4,096 items, and copies out once. A List that keeps doubling
+/// allocates on the large-object heap at every growth past 85 KB, and each such allocation can set off a full collection
+/// mid-parse; a first chunk of 4,096 would cost a ten-socket listing 32 KB (a fleet reads thousands).
 /// </summary>
 internal sealed class ChunkedList<T>
 {
-    private const int ChunkSize = 4096;
+    private const int FirstChunk = 16;
+    private const int MaxChunk = 4096;
     private readonly List<T[]> _chunks = [];
-    private int _used = ChunkSize;
+    private int _used;
 
     public int Count { get; private set; }
 
     public void Add(T item)
     {
-        if (_used == ChunkSize)
+        if (_chunks.Count == 0 || _used == _chunks[^1].Length)
         {
-            _chunks.Add(new T[ChunkSize]);
+            _chunks.Add(new T[Math.Clamp(Count, FirstChunk, MaxChunk)]);
             _used = 0;
         }
 
@@ -34,10 +36,12 @@ internal sealed class ChunkedList<T>
     public T[] ToArray()
     {
         var all = new T[Count];
+        var at = 0;
         for (var i = 0; i < _chunks.Count; i++)
         {
-            var length = i == _chunks.Count - 1 ? _used : ChunkSize;
-            Array.Copy(_chunks[i], 0, all, i * ChunkSize, length);
+            var length = i == _chunks.Count - 1 ? _used : _chunks[i].Length;
+            Array.Copy(_chunks[i], 0, all, at, length);
+            at += length;
         }
 
         return all;

@@ -44,8 +44,8 @@ public static class HostNames
     /// </summary>
     public static string? Declared(Stream listing)
     {
-        using var reader = new StreamReader(listing, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096);
-        var lines = new LineSplitter(reader, 4096);
+        using var reader = new StreamReader(listing, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1024);
+        var lines = new LineSplitter(reader, 256);
         while (lines.TryReadLine(out var line))
         {
             if (!line.IsWhiteSpace())

@@ -5,7 +5,7 @@ namespace PortCompliance.Core.Ingest;
 /// <see cref="TextReader.ReadLine"/> (\n, \r\n or \r), so lines nobody keeps cost no allocation.
 /// A span is valid until the next call.
 /// </summary>
-internal sealed class LineSplitter(TextReader reader, int bufferSize = 1 << 13)
+internal sealed class LineSplitter(TextReader reader, int bufferSize = 1 << 12)
 {
     private char[] _buffer = new char[bufferSize];
     private int _start;

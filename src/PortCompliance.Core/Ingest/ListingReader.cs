@@ -24,7 +24,7 @@ public static class ListingReader
     public static IngestResult Read(Stream stream, ListingOptions options)
     {
         using var hashing = new HashingReadStream(stream);
-        using var reader = new StreamReader(hashing, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 14);
+        using var reader = new StreamReader(hashing, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 13);
         var builder = new SnapshotBuilder();
         var undecided = new List<(int Number, string Line)>();
         var format = options.Format;

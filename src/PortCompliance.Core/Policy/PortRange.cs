@@ -13,6 +13,17 @@ public sealed record PortRange(Protocol? Proto, int From, int To)
         return Proto is { } p ? $"{p.ToString().ToLowerInvariant()}/{ports}" : ports;
     }
 
-    public static bool AnyContains(IEnumerable<PortRange> ranges, Protocol proto, int port) =>
-        ranges.Any(r => r.Contains(proto, port));
+    // Called for every socket under every rule and group: a loop, not a closure per call.
+    public static bool AnyContains(IEnumerable<PortRange> ranges, Protocol proto, int port)
+    {
+        foreach (var range in ranges)
+        {
+            if (range.Contains(proto, port))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -16,6 +16,20 @@ public static class ProcessNames
         || shown.Length > expected.Length && shown.StartsWith(expected, StringComparison.Ordinal) && shown[expected.Length] is ':' or ' '
         || shown.Length == CommLength && expected.Length > CommLength && expected.StartsWith(shown, StringComparison.Ordinal);
 
-    public static bool AnyMatches(IEnumerable<SocketProcess> shown, IEnumerable<string> expected) =>
-        shown.Any(p => expected.Any(e => Matches(p.Name, e)));
+    // Called for every socket under every rule: loops, not closures per call.
+    public static bool AnyMatches(IEnumerable<SocketProcess> shown, IEnumerable<string> expected)
+    {
+        foreach (var process in shown)
+        {
+            foreach (var name in expected)
+            {
+                if (Matches(process.Name, name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

@@ -29,7 +29,8 @@ public sealed class HtmlRenderer : IReportRenderer
         ArgumentNullException.ThrowIfNull(open);
         var templates = _templates.Value;
         var page = HtmlPageBuilder.Build(model, templates);
-        using var writer = new StreamWriter(open(FileName), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16)
+        // A buffer under the large-object heap's threshold: a fleet writes thousands of these pages.
+        using var writer = new StreamWriter(open(FileName), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 14)
         {
             NewLine = "\n",
         };

@@ -1,0 +1,30 @@
+using FsCheck;
+using FsCheck.Fluent;
+using PortCompliance.Core.Ingest;
+
+namespace PortCompliance.Core.Tests.Ingest;
+
+/// <summary>Chunks grow with the list; whatever their sizes, the items come out whole and in order.</summary>
+public sealed class ChunkedListProperties
+{
+    [Fact]
+    public void Gives_Back_Every_Item_In_Order_And_Replaces_The_Last()
+    {
+        Prop.ForAll(Gen.Choose(0, 20_000).ToArbitrary(), count =>
+        {
+            var list = new ChunkedList<int>();
+            for (var i = 0; i < count; i++)
+            {
+                list.Add(i);
+            }
+
+            if (count > 0)
+            {
+                list[^1] = -1;
+            }
+
+            var expected = Enumerable.Range(0, count).Select(i => i == count - 1 ? -1 : i);
+            return list.Count == count && list.ToArray().SequenceEqual(expected);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+    }
+}
