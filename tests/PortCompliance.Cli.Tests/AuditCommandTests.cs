@@ -153,6 +153,33 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_Stream_A_Fleet_Past_A_Bad_File_And_Join_Two_Inputs_Of_One_Host()
+    {
+        var inputs = Directory.CreateDirectory(Path.Combine(_out.FullName, "fleet"));
+        var real = Directory.GetFiles(RepoPaths.Combine("samples/fleet/2026-11"), "*.txt").Order(StringComparer.Ordinal).Take(12).ToList();
+        foreach (var file in real)
+        {
+            File.Copy(file, Path.Combine(inputs.FullName, Path.GetFileName(file)));
+        }
+
+        // A second listing of db01 collected without root, named by its first line; and a file that is no listing.
+        File.WriteAllText(Path.Combine(inputs.FullName, "zz-later.txt"),
+            "# host: db01\n" + File.ReadAllText(RepoPaths.Combine("samples/ss/ss-lntup-nonroot-debian12-db.txt")));
+        var binary = Path.Combine(inputs.FullName, "core-dump.txt");
+        File.WriteAllBytes(binary, [0x7f, 0x45, 0x4c, 0x46, 0x0a, 0x00, 0x01, 0x02, 0x0a]);
+
+        var run = CliRun.Of("audit", inputs.FullName, "--out", _out.FullName, "--formats", "json,csv");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{binary}:2: error: binary data", run.Error);
+        var results = JsonDocument.Parse(File.ReadAllText(Results)).RootElement;
+        Assert.Equal(12, results.GetProperty("hosts").GetArrayLength());
+        Assert.Equal(binary, Assert.Single(results.GetProperty("input_errors").EnumerateArray()).GetProperty("source").GetString());
+        var db = results.GetProperty("hosts").EnumerateArray().Single(h => h.GetProperty("host").GetString() == "db01");
+        Assert.EndsWith("zz-later.txt", db.GetProperty("merged_from")[0].GetProperty("source").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_Give_A_Fleet_A_Summary_And_Each_Host_Its_Own_Report()
     {
         var run = CliRun.Of("audit", "samples/fleet/2026-11", "--out", _out.FullName, "--formats", "pdf,html,json");
