@@ -27,7 +27,7 @@ public class HtmlBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var samples = ParseBenchmarks.FindSamples();
+        var samples = Samples.Root();
         var listings = Folders
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(samples, folder), "*.txt"))
             .Order(StringComparer.Ordinal)

@@ -51,19 +51,6 @@ public class ParseBenchmarks
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    internal static string FindSamples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PortCompliance.sln")))
-            {
-                return Path.Combine(dir.FullName, "samples");
-            }
-        }
-
-        throw new InvalidOperationException("run the benchmark from inside the PortCompliance checkout");
-    }
-
     private sealed class LinesPerSecondConfig : ManualConfig
     {
         public LinesPerSecondConfig() => AddColumn(new LinesPerSecondColumn());
