@@ -15,8 +15,8 @@ public static class Exposures
             return hosts;
         }
 
-        var byHost = scans.GroupBy(s => s.Host).ToDictionary(g => g.Key, g => g.Last());
-        var merged = hosts.Select(h => byHost.TryGetValue(h.Host, out var scan) ? With(h, scan) : h).ToList();
+        var byHost = ExternalScan.LatestByHost(scans);
+        var merged = hosts.Select(h => Apply(h, byHost.GetValueOrDefault(h.Host))!).ToList();
         var listed = hosts.Select(h => h.Host).ToHashSet();
         merged.AddRange(byHost.Values.Where(s => !listed.Contains(s.Host)).Select(Unlisted));
         return merged;
@@ -27,13 +27,13 @@ public static class Exposures
         scan is null ? host : host is null ? Unlisted(scan) : With(host, scan);
 
     /// <summary>A host only scanned from outside: no known sockets, so every open port it shows counts.</summary>
-    public static HostSnapshot Unlisted(ExternalScan scan) => With(new HostSnapshot
+    private static HostSnapshot Unlisted(ExternalScan scan) => With(new HostSnapshot
     {
         Host = scan.Host, Format = "nmap", Source = scan.Source, Sha256 = scan.Sha256, Sockets = [], Skipped = [], Unparsed = [],
     }, scan);
 
     /// <summary>The host as the scan saw it: each socket gets what the scan saw on its port.</summary>
-    public static HostSnapshot With(HostSnapshot host, ExternalScan scan) => host with
+    private static HostSnapshot With(HostSnapshot host, ExternalScan scan) => host with
     {
         External = scan,
         Sockets = [.. host.Sockets.Select(s => s with { Exposure = Of(s, scan) })],

@@ -62,7 +62,7 @@ public sealed class HostInputs
         }).ToList();
 
         var scanFiles = named.Where(n => n.Input.Read?.Scans.Count > 0 || n.Host is null).Select(n => n.Input.Read!).ToList();
-        var scans = scanFiles.SelectMany(r => r.Scans).GroupBy(s => s.Host).ToDictionary(g => g.Key, g => g.Last());
+        var scans = ExternalScan.LatestByHost(scanFiles.SelectMany(r => r.Scans));
         var listings = named.Where(n => n.Host is not null)
             .Select(n => (Host: inventory?.Assign(n.Host!, n.Input.File.Path) ?? n.Host!, n.Input))
             .Concat(extra.Select(e => (e.Host, Input: new PlannedInput(new InputFile(e.Source), new IngestResult(e, [])))))

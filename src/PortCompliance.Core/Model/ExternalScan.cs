@@ -3,6 +3,10 @@ namespace PortCompliance.Core.Model;
 /// <summary>What the network sees of a host: the ports a scanner (nmap) probed from outside, and what it found.</summary>
 public sealed record ExternalScan
 {
+    /// <summary>Each host's scan: when a host was scanned more than once, the last one given counts.</summary>
+    public static Dictionary<string, ExternalScan> LatestByHost(IEnumerable<ExternalScan> scans) =>
+        scans.GroupBy(s => s.Host, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+
     public required string Host { get; init; }
 
     /// <summary>The address the scanner probed.</summary>
