@@ -23,6 +23,24 @@ public sealed class PdfSafetyTests
         Assert.Contains($"process: {payload} (822)", text, StringComparison.OrdinalIgnoreCase);
     }
 
+    // Latin-1 text is written as WinAnsi bytes, anything else as glyph ids of the same embedded font: both must come
+    // back out of the PDF as the same characters, also when one line mixes them.
+    [Theory]
+    [InlineData("prüfdienst-ß")]
+    [InlineData("сервер-01")]
+    [InlineData("app→proxy·€5")]
+    public void Should_Keep_Non_Ascii_Names_Extractable(string name)
+    {
+        var snapshot = Reports.Read(Sample, host: name, edit: text => ReplaceFirstProcess(text, name));
+
+        var (pdf, log) = Render.Pdf(Reports.Of([snapshot]));
+
+        var text = Poppler.Text(pdf);
+        Assert.Contains($"Host {name}", text);
+        Assert.Contains($"process: {name} (822)", text);
+        Assert.DoesNotContain("cannot show", log);
+    }
+
     [Fact]
     public void Should_Replace_Characters_The_Font_Cannot_Show_With_A_Visible_Mark_And_Say_So()
     {
