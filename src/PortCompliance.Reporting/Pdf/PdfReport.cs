@@ -16,25 +16,34 @@ internal static class PdfReport
         var theme = new Theme();
         var measurer = new TextMeasurer();
         var geometry = PageGeometry.A4;
-        var flow = new PageFlow(geometry, measurer);
+        var cover = model.Cover;
+        var info = new DocumentInfo(
+            $"{cover.Title} {cover.ReportId}", $"Audit of {cover.HostCount} hosts against policy {cover.PolicyId} on {cover.AuditDate}",
+            cover.Organisation ?? "", $"portcompliance {cover.ToolVersion}", model.Result.GeneratedAt);
+        using var assembler = new PdfAssembler(geometry, info);
         var pages = new PageRefs();
-        foreach (var block in Compose(model, theme, pages))
+        var blocks = Compose(model, theme, pages);
+
+        // A page is drawn as soon as it is laid out, unless something refers to pages further on (the host index of a
+        // combined report): then the whole document is laid out first and drawn once those page numbers are known.
+        var flow = new PageFlow(geometry, measurer, pages.Requested ? null : assembler.AddPage);
+        foreach (var block in blocks)
         {
             block.Place(flow);
         }
 
+        flow.Finish();
         pages.Resolve(flow);
+        foreach (var page in flow.Pages)
+        {
+            assembler.AddPage(page);
+        }
 
-        var cover = model.Cover;
         var running = new RunningText(
             cover.Organisation is { Length: > 0 } org ? $"{cover.Title} — {org}" : cover.Title,
             $"Audit date {cover.AuditDate}",
             $"Report {cover.ReportId}  ·  policy {cover.PolicyId}  ·  verdict {cover.Verdict}");
-        var decorator = new PageDecorator(geometry, running, theme.Running, measurer);
-        var info = new DocumentInfo(
-            $"{cover.Title} {cover.ReportId}", $"Audit of {cover.HostCount} hosts against policy {cover.PolicyId} on {cover.AuditDate}",
-            cover.Organisation ?? "", $"portcompliance {cover.ToolVersion}", model.Result.GeneratedAt);
-        using var document = PdfAssembler.Build(flow, geometry, decorator, info);
+        using var document = assembler.Finish(new PageDecorator(geometry, running, theme.Running, measurer), flow.Bookmarks);
         var bytes = ReproduciblePdf.Save(document);
         if (measurer.Glyphs.Replaced > 0)
         {
@@ -44,7 +53,7 @@ internal static class PdfReport
         return bytes;
     }
 
-    private static IEnumerable<IBlock> Compose(ReportModel model, Theme t, PageRefs pages) =>
+    private static IReadOnlyList<IBlock> Compose(ReportModel model, Theme t, PageRefs pages) =>
     [
         .. CoverSection.Compose(model, t),
         Flow.PageBreak(),

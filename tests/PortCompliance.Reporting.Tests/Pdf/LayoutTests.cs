@@ -69,6 +69,37 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void Should_Hand_Each_Page_Over_As_Soon_As_The_Next_One_Starts()
+    {
+        var rows = Enumerable.Range(1, 150).Select(i => (IReadOnlyList<Cell>)[Cell.Of($"row {i}", _theme.Cell), Cell.Of(Sha256, _theme.CellMono)]);
+        using var assembler = new PdfAssembler(PageGeometry.A4, new DocumentInfo("t", "s", "a", "c", Reports.Day));
+        var handed = 0;
+        var flow = new PageFlow(PageGeometry.A4, _measurer, operations =>
+        {
+            handed++;
+            assembler.AddPage(operations);
+        });
+
+        new Table([new Column("Number", 1), new Column("Digest", 2)], rows, _theme.CellBold).Place(flow);
+        Assert.True(flow.PageCount >= 3, $"150 two-line rows fill {flow.PageCount} page(s)");
+        Assert.Equal(flow.PageCount - 1, handed);
+        Assert.Single(flow.Pages);
+        flow.Finish();
+        Assert.Equal(flow.PageCount, handed);
+        Assert.Empty(flow.Pages);
+
+        using var document = assembler.Finish(new PageDecorator(PageGeometry.A4, new RunningText("t", "d", "f"), _theme.Running, _measurer), flow.Bookmarks);
+        var pages = Poppler.Pages(ReproduciblePdf.Save(document));
+        Assert.Equal(handed, pages.Count);
+        Assert.All(pages.Select((text, i) => (text, i)), p =>
+        {
+            Assert.Matches(@"Number\s+Digest", p.text);
+            Assert.Contains($"Page {p.i + 1} of {handed}", p.text);
+        });
+        Assert.Equal(150, pages.Sum(p => p.Split('\n').Count(l => l.TrimStart().StartsWith("row ", StringComparison.Ordinal))));
+    }
+
+    [Fact]
     public void Should_Split_A_Row_Taller_Than_A_Page_Rather_Than_Cut_It_Off()
     {
         var tall = string.Join(", ", Enumerable.Range(1, 900).Select(i => $"host{i:000}"));
@@ -76,7 +107,7 @@ public sealed class LayoutTests
 
         new Table([new Column("Control", 1), new Column("Hosts", 3)], [[Cell.Of("CIS 4.4", _theme.Cell), Cell.Of(tall, _theme.Cell)]], _theme.CellBold).Place(flow);
 
-        Assert.True(flow.Pages.Count > 1);
+        Assert.True(flow.PageCount > 1);
         Assert.True(flow.Y <= PageGeometry.A4.BodyBottom);
     }
 
@@ -92,7 +123,7 @@ public sealed class LayoutTests
 
         group.Place(flow);
 
-        Assert.Equal(2, flow.Pages.Count);
+        Assert.Equal(2, flow.PageCount);
         Assert.Equal(PageGeometry.A4.MarginTop + group.Height(flow), flow.Y, 1);
     }
 }

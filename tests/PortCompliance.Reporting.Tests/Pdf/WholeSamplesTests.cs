@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PortCompliance.Reporting.Tests.Support;
 
 namespace PortCompliance.Reporting.Tests.Pdf;
@@ -17,5 +18,22 @@ public sealed class WholeSamplesTests
         Assert.Contains("Sign-off", Poppler.Text(pdf, pages));
         Assert.Contains($"Page 1 of {pages}", Poppler.Text(pdf, 1));
         Assert.All(Poppler.Fonts(pdf), f => Assert.Equal("yes", f.Embedded));
+    }
+
+    // The host index precedes the hosts it points to, so this report is laid out whole before any page is drawn.
+    [Fact]
+    public void Should_Point_The_Host_Index_At_The_Page_Each_Host_Section_Starts_On()
+    {
+        var model = Reports.Of("samples/docs/seed001-ss-utlnp-nonlocal.txt", DbHostReport.Sample, "samples/netstat/netstat-plunt-debian12-web.txt");
+
+        var pages = Poppler.Pages(Render.Pdf(model).Pdf);
+
+        var index = pages.First(p => p.Contains("Every host audited", StringComparison.Ordinal));
+        foreach (var host in model.Hosts)
+        {
+            var row = Regex.Match(index, $@"^\s*{Regex.Escape(host.Host)}\b.*?(\d+)\s*$", RegexOptions.Multiline);
+            Assert.True(row.Success, $"no index row for {host.Host}");
+            Assert.Contains($"Host {host.Host}", pages[int.Parse(row.Groups[1].Value) - 1]);
+        }
     }
 }

@@ -7,18 +7,23 @@ namespace PortCompliance.Reporting.Pdf.Layout;
 internal sealed record Bookmark(string Title, int Level, int Page, double Top, string? Key = null, string? File = null);
 
 /// <summary>
-/// The cursor that blocks are placed with. It records what each page draws as a list of operations instead of
-/// drawing at once, so the page count is known before any header or footer ("Page 3 of 57") is drawn.
+/// The cursor that blocks are placed with. Blocks say what a page draws as operations; the running header and footer
+/// ("Page 3 of 57") are drawn later, once the page count is known. With a <c>drawPage</c> sink each page is handed
+/// over — and forgotten — as soon as the next one starts, so a 1,400-page fleet summary never holds its layout whole;
+/// without one every page is kept (<see cref="Pages"/>) until the whole document is laid out, for content that refers
+/// to pages further on.
 /// </summary>
 internal sealed class PageFlow
 {
     private readonly List<List<Action<XGraphics>>> _pages = [];
     private readonly List<Bookmark> _bookmarks = [];
     private readonly PageGeometry _page;
+    private readonly Action<IReadOnlyList<Action<XGraphics>>>? _drawPage;
 
-    public PageFlow(PageGeometry page, TextMeasurer measurer)
+    public PageFlow(PageGeometry page, TextMeasurer measurer, Action<IReadOnlyList<Action<XGraphics>>>? drawPage = null)
     {
         _page = page;
+        _drawPage = drawPage;
         Measurer = measurer;
         Left = page.MarginLeft;
         Width = page.BodyWidth;
@@ -32,13 +37,30 @@ internal sealed class PageFlow
     public double Space => _page.BodyBottom - Y;
     public double BodyHeight => _page.BodyBottom - _page.MarginTop;
     public bool AtPageTop => Y <= _page.MarginTop + 0.01;
+    public int PageCount { get; private set; }
+
+    /// <summary>The pages laid out and not yet handed to the sink: all of them when the flow has none.</summary>
     public IReadOnlyList<IReadOnlyList<Action<XGraphics>>> Pages => _pages;
     public IReadOnlyList<Bookmark> Bookmarks => _bookmarks;
 
     public void NewPage()
     {
+        Flush();
         _pages.Add([]);
+        PageCount++;
         Y = _page.MarginTop;
+    }
+
+    /// <summary>Hands the last page to the sink, if there is one; called once everything is placed.</summary>
+    public void Finish() => Flush();
+
+    private void Flush()
+    {
+        if (_drawPage is not null && _pages.Count > 0)
+        {
+            _drawPage(_pages[0]);
+            _pages.Clear();
+        }
     }
 
     /// <summary>Starts a new page unless the cursor is already at the top of an empty one.</summary>
@@ -74,9 +96,9 @@ internal sealed class PageFlow
 
     public void Draw(Action<XGraphics> operation) => _pages[^1].Add(operation);
 
-    public void Mark(string title, int level, string? key = null) => _bookmarks.Add(new Bookmark(title, level, _pages.Count - 1, Y, key));
+    public void Mark(string title, int level, string? key = null) => _bookmarks.Add(new Bookmark(title, level, PageCount - 1, Y, key));
 
-    public void MarkFile(string title, int level, string file) => _bookmarks.Add(new Bookmark(title, level, _pages.Count - 1, Y, File: file));
+    public void MarkFile(string title, int level, string file) => _bookmarks.Add(new Bookmark(title, level, PageCount - 1, Y, File: file));
 
     /// <summary>Narrows the flow for nested content (a panel's inside, an indented list) until disposed.</summary>
     public IDisposable Inset(double left, double right)

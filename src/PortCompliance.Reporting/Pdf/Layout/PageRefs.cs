@@ -12,8 +12,14 @@ internal sealed class PageRefs
     public void Resolve(PageFlow flow) =>
         _pages = flow.Bookmarks.Where(b => b.Key is not null).GroupBy(b => b.Key!).ToDictionary(g => g.Key, g => g.First().Page + 1, StringComparer.Ordinal);
 
+    /// <summary>Whether any page number was asked for: then pages cannot be drawn before the whole document is laid out.</summary>
+    public bool Requested { get; private set; }
+
     /// <summary>The page of <paramref name="key"/>, as text, once resolved.</summary>
-    public Func<string> Of(string key) => () =>
-        _pages is null ? throw new InvalidOperationException("page numbers are known only after layout")
-        : _pages.TryGetValue(key, out var page) ? page.ToString() : "—";
+    public Func<string> Of(string key)
+    {
+        Requested = true;
+        return () => _pages is null ? throw new InvalidOperationException("page numbers are known only after layout")
+            : _pages.TryGetValue(key, out var page) ? page.ToString() : "—";
+    }
 }

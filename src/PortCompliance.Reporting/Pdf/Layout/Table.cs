@@ -5,37 +5,45 @@ namespace PortCompliance.Reporting.Pdf.Layout;
 /// <summary>
 /// A table whose cells wrap inside their columns and which splits across pages between rows, repeating its header
 /// row at the top of every page it continues on. A row taller than a whole page is itself split between lines.
+/// Rows may be a lazy sequence (a fleet's 10,000 hosts): they are read as they are placed, and may be read twice.
 /// </summary>
-internal sealed class Table(IReadOnlyList<Column> columns, IReadOnlyList<IReadOnlyList<Cell>> rows, TextStyle headerStyle, double spaceAfter = 10) : IBlock
+internal sealed class Table(IReadOnlyList<Column> columns, IEnumerable<IReadOnlyList<Cell>> rows, TextStyle headerStyle, double spaceAfter = 10) : IBlock
 {
     private static readonly XColor HeaderShade = XColor.FromArgb(226, 226, 226);
     private static readonly XColor ZebraShade = XColor.FromArgb(246, 246, 246);
     private const double MinimumStart = 48;
     private double _width = double.NaN;
+    private double[] _widths = [];
     private TableRowLayout? _header;
-    private List<TableRowLayout> _rows = [];
+
+    // Rows are laid out as they are placed, so a 10,000-row host table never holds all its wrapped lines at once;
+    // only a table asked for its height (to keep it together with what follows) keeps them.
+    private List<TableRowLayout>? _measured;
 
     public double Height(PageFlow flow)
     {
         Layout(flow);
-        return _header!.Height + _rows.Sum(r => r.Height) + spaceAfter;
+        _measured ??= [.. LaidOut(flow)];
+        return _header!.Height + _measured.Sum(r => r.Height) + spaceAfter;
     }
 
     public void Place(PageFlow flow)
     {
         Layout(flow);
         var header = _header!;
-        var firstRow = _rows.Count > 0 ? Math.Min(_rows[0].Height, flow.BodyHeight / 3) : 0;
+        using var rowsLaidOut = (_measured ?? LaidOut(flow)).GetEnumerator();
+        var more = rowsLaidOut.MoveNext();
+        var firstRow = more ? Math.Min(rowsLaidOut.Current.Height, flow.BodyHeight / 3) : 0;
         if (flow.Space < header.Height + firstRow)
         {
             flow.PageBreak();
         }
 
         DrawWhole(flow, header, HeaderShade);
-        for (var i = 0; i < _rows.Count; i++)
+        for (var i = 0; more; i++, more = rowsLaidOut.MoveNext())
         {
             var shade = i % 2 == 1 ? ZebraShade : (XColor?)null;
-            var row = _rows[i];
+            var row = rowsLaidOut.Current;
             // A short row moves whole to the next page; a tall one (a long host list) is split where it stands rather
             // than leave half a page empty — unless too little room is left to start it.
             if (row.Height > flow.Space && (row.Height <= flow.BodyHeight / 4 || flow.Space < header.Height + MinimumStart))
@@ -56,6 +64,8 @@ internal sealed class Table(IReadOnlyList<Column> columns, IReadOnlyList<IReadOn
 
         flow.Gap(spaceAfter);
     }
+
+    private IEnumerable<TableRowLayout> LaidOut(PageFlow flow) => rows.Select(r => new TableRowLayout(r, _widths, flow.Measurer));
 
     private void DrawWhole(PageFlow flow, TableRowLayout row, XColor? shade) =>
         DrawSlice(flow, row, new int[columns.Count], [.. row.Lines.Select(l => l.Count)], row.Height, shade);
@@ -107,9 +117,9 @@ internal sealed class Table(IReadOnlyList<Column> columns, IReadOnlyList<IReadOn
         }
 
         var total = columns.Sum(c => c.Weight);
-        var widths = columns.Select(c => flow.Width * c.Weight / total).ToArray();
-        _header = new TableRowLayout([.. columns.Select(c => Cell.Of(c.Title, headerStyle))], widths, flow.Measurer);
-        _rows = [.. rows.Select(r => new TableRowLayout(r, widths, flow.Measurer))];
+        _widths = [.. columns.Select(c => flow.Width * c.Weight / total)];
+        _header = new TableRowLayout([.. columns.Select(c => Cell.Of(c.Title, headerStyle))], _widths, flow.Measurer);
+        _measured = null;
         _width = flow.Width;
     }
 }

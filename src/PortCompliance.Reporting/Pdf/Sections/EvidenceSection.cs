@@ -20,11 +20,11 @@ internal static class EvidenceSection
                 new Column("File and SHA-256", 4.6), new Column("Host", 2.2), new Column("Format", 1.1), new Column("Lines", 1, true),
                 new Column("Sockets", 1.3, true), new Column("Skipped", 1.3, true), new Column("Unparsed", 1.45, true),
             ],
-            [.. model.Evidence.Select(e => (IReadOnlyList<Cell>)
+            model.Evidence.Select(e => (IReadOnlyList<Cell>)
             [
                 Cell.Stack(new CellRun(e.Source, t.Cell), new CellRun(e.Sha256, t.CellMono)), Cell.Of(e.Host, t.Cell), Cell.Of(e.Format, t.Cell),
                 Cell.Of($"{e.Lines}", t.Cell), Cell.Of($"{e.Sockets}", t.Cell), Cell.Of($"{e.Skipped}", t.Cell), Cell.Of($"{e.Unparsed.Count}", t.Cell),
-            ])], t.CellBold);
+            ]), t.CellBold);
 
         var withUnparsed = model.Evidence.Where(e => e.Unparsed.Count > 0).ToList();
         if (withUnparsed.Count > 0)

@@ -25,11 +25,11 @@ internal static class FleetSection
                 new Column("Host", 1.9), new Column("Owner", 3.1), new Column("Status", 1.9), new Column("Sockets", 1.2, true),
                 new Column("Open findings", 1.3, true), new Column("Sockets ok", 1.2, true), new Column("Report", 2.6),
             ],
-            [.. fleet.Hosts.Select(h => (IReadOnlyList<Cell>)
+            fleet.Hosts.Select(h => (IReadOnlyList<Cell>)
             [
                 Cell.Of(h.Host, t.Cell), Cell.Of(h.Owner ?? "—", t.Cell), t.BadgeCell(h.Status), Cell.Of($"{h.Sockets}", t.Cell),
                 Cell.Of($"{h.OpenFindings}", t.Cell), Cell.Of($"{h.CompliantPercent} %", t.Cell), Cell.Of(h.PdfFile, t.CellMono),
-            ])], t.CellBold);
+            ]), t.CellBold);
         yield return new Heading("Compliance by rule", t.H2, 4);
         yield return new Table(
             [new Column("Rule", 4), new Column("Hosts failing", 1.5, true), new Column("Hosts compliant", 1.6, true)],
@@ -41,8 +41,8 @@ internal static class FleetSection
             yield return new Paragraph("● the host listens on the port on an address other than loopback. Columns are TCP ports unless marked udp; ports with an open finding first, then the most common.", t.Small, 4);
             yield return new Table(
                 [new Column("Host", 2.0), .. fleet.Exposed.Ports.Select(p => new Column(p.StartsWith("tcp/", StringComparison.Ordinal) ? p[4..] : p.Replace("/", " "), 1.3, true))],
-                [.. fleet.Exposed.Rows.Select(r => (IReadOnlyList<Cell>)
-                    [Cell.Of(r.Host, t.Cell), .. r.Exposes.Select(e => Cell.Of(e ? "●" : "", t.Cell))])], t.CellBold);
+                fleet.Exposed.Rows.Select(r => (IReadOnlyList<Cell>)
+                    [Cell.Of(r.Host, t.Cell), .. r.Exposes.Select(e => Cell.Of(e ? "●" : "", t.Cell))]), t.CellBold);
         }
 
         yield return new Heading("Waivers expiring within 30 days", t.H2, 4);
