@@ -34,16 +34,12 @@ internal static class PdfReport
 
         flow.Finish();
         pages.Resolve(flow);
-        foreach (var page in flow.Pages)
-        {
-            assembler.AddPage(page);
-        }
 
         var running = new RunningText(
             cover.Organisation is { Length: > 0 } org ? $"{cover.Title} — {org}" : cover.Title,
             $"Audit date {cover.AuditDate}",
             $"Report {cover.ReportId}  ·  policy {cover.PolicyId}  ·  verdict {cover.Verdict}");
-        using var document = assembler.Finish(new PageDecorator(geometry, running, theme.Running, measurer), flow.Bookmarks);
+        using var document = assembler.Finish(flow, new PageDecorator(geometry, running, theme.Running, measurer));
         var bytes = ReproduciblePdf.Save(document);
         if (measurer.Glyphs.Replaced > 0)
         {

@@ -54,13 +54,12 @@ public sealed class LayoutTests
     public void Should_Repeat_The_Header_Row_On_Every_Page_A_Table_Spans()
     {
         var rows = Enumerable.Range(1, 150).Select(i => (IReadOnlyList<Cell>)[Cell.Of($"row {i}", _theme.Cell), Cell.Of(Sha256, _theme.CellMono)]).ToList();
+        using var assembler = NewAssembler();
         var flow = new PageFlow(PageGeometry.A4, _measurer);
 
         new Table([new Column("Number", 1), new Column("Digest", 2)], rows, _theme.CellBold).Place(flow);
-        using var document = PdfAssembler.Build(flow, PageGeometry.A4,
-            new PageDecorator(PageGeometry.A4, new RunningText("t", "d", "f"), _theme.Running, _measurer),
-            new DocumentInfo("t", "s", "a", "c", Reports.Day));
-        var pages = Poppler.Pages(ReproduciblePdf.Save(document));
+        flow.Finish();
+        var pages = Poppler.Pages(Save(assembler, flow));
 
         Assert.True(pages.Count >= 3, $"150 two-line rows fill {pages.Count} page(s)");
         Assert.All(pages, p => Assert.Matches(@"Number\s+Digest", p));
@@ -72,7 +71,7 @@ public sealed class LayoutTests
     public void Should_Hand_Each_Page_Over_As_Soon_As_The_Next_One_Starts()
     {
         var rows = Enumerable.Range(1, 150).Select(i => (IReadOnlyList<Cell>)[Cell.Of($"row {i}", _theme.Cell), Cell.Of(Sha256, _theme.CellMono)]);
-        using var assembler = new PdfAssembler(PageGeometry.A4, new DocumentInfo("t", "s", "a", "c", Reports.Day));
+        using var assembler = NewAssembler();
         var handed = 0;
         var flow = new PageFlow(PageGeometry.A4, _measurer, operations =>
         {
@@ -88,8 +87,7 @@ public sealed class LayoutTests
         Assert.Equal(flow.PageCount, handed);
         Assert.Empty(flow.Pages);
 
-        using var document = assembler.Finish(new PageDecorator(PageGeometry.A4, new RunningText("t", "d", "f"), _theme.Running, _measurer), flow.Bookmarks);
-        var pages = Poppler.Pages(ReproduciblePdf.Save(document));
+        var pages = Poppler.Pages(Save(assembler, flow));
         Assert.Equal(handed, pages.Count);
         Assert.All(pages.Select((text, i) => (text, i)), p =>
         {
@@ -125,5 +123,14 @@ public sealed class LayoutTests
 
         Assert.Equal(2, flow.PageCount);
         Assert.Equal(PageGeometry.A4.MarginTop + group.Height(flow), flow.Y, 1);
+    }
+
+    private static PdfAssembler NewAssembler() => new(PageGeometry.A4, new DocumentInfo("t", "s", "a", "c", Reports.Day));
+
+    /// <summary>Draws what the flow still holds, the running header and footer, and saves.</summary>
+    private byte[] Save(PdfAssembler assembler, PageFlow flow)
+    {
+        using var document = assembler.Finish(flow, new PageDecorator(PageGeometry.A4, new RunningText("t", "d", "f"), _theme.Running, _measurer));
+        return ReproduciblePdf.Save(document);
     }
 }

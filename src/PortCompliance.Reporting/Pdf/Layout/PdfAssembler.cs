@@ -34,18 +34,6 @@ internal sealed class PdfAssembler : IDisposable
         _document.Info.ModificationDate = info.Created.UtcDateTime;
     }
 
-    /// <summary>A flow laid out whole (its pages recorded), assembled in one go.</summary>
-    public static PdfDocument Build(PageFlow flow, PageGeometry geometry, PageDecorator decorator, DocumentInfo info)
-    {
-        using var assembler = new PdfAssembler(geometry, info);
-        foreach (var page in flow.Pages)
-        {
-            assembler.AddPage(page);
-        }
-
-        return assembler.Finish(decorator, flow.Bookmarks);
-    }
-
     public void AddPage(IReadOnlyList<Action<XGraphics>> operations)
     {
         var page = _document.AddPage();
@@ -62,16 +50,24 @@ internal sealed class PdfAssembler : IDisposable
         _pages.Add(page);
     }
 
-    /// <summary>Draws the running header and footer on every page and adds the outline; the caller owns the document.</summary>
-    public PdfDocument Finish(PageDecorator decorator, IReadOnlyList<Bookmark> bookmarks)
+    /// <summary>
+    /// Draws the pages the flow still holds (all of them when it had no sink, so page references are resolved first),
+    /// then the running header and footer on every page, and adds the outline; the caller owns the document.
+    /// </summary>
+    public PdfDocument Finish(PageFlow flow, PageDecorator decorator)
     {
+        foreach (var page in flow.Pages)
+        {
+            AddPage(page);
+        }
+
         for (var i = 0; i < _pages.Count; i++)
         {
             using var g = XGraphics.FromPdfPage(_pages[i], XGraphicsPdfPageOptions.Append);
             decorator.Draw(g, i, _pages.Count);
         }
 
-        AddOutline(_document, bookmarks, _pages);
+        AddOutline(_document, flow.Bookmarks, _pages);
         _finished = true;
         return _document;
     }
