@@ -1,8 +1,10 @@
 using BenchmarkDotNet.Attributes;
+using PortCompliance.Core.Audit;
 using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Ingest;
 using PortCompliance.Core.Model;
 using PortCompliance.Core.Policy;
+using PortCompliance.Reporting.Model;
 using PortCompliance.Reporting;
 using PortCompliance.Reporting.Html;
 
@@ -37,7 +39,7 @@ public class HtmlBenchmarks
             .ToList();
         var policy = PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
         var settings = new AuditSettings(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero), Severity.High, "bench");
-        var result = Auditor.Audit(snapshots, [], policy, ServiceCatalogue.BuiltIn, settings);
+        var result = AuditRun.Whole(snapshots, policy, settings);
         _model = ReportModelBuilder.Build(result, new ReportOptions { Organisation = "Example Corp" });
         _renderer = new HtmlRenderer(new ReportOptions());
         _renderer.Render(_model, _ => Stream.Null);

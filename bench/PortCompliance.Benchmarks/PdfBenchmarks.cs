@@ -3,10 +3,12 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using PortCompliance.Core.Audit;
 using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Ingest;
 using PortCompliance.Core.Model;
 using PortCompliance.Core.Policy;
+using PortCompliance.Reporting.Model;
 using PortCompliance.Reporting;
 using PortCompliance.Reporting.Pdf;
 
@@ -39,8 +41,7 @@ public class PdfBenchmarks
             return read.Snapshot!;
         }).ToList();
         var policy = PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
-        var result = Auditor.Audit(snapshots, [], policy, ServiceCatalogue.BuiltIn,
-            new AuditSettings(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), Severity.High, "bench"));
+        var result = AuditRun.Whole(snapshots, policy, new AuditSettings(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), Severity.High, "bench"));
         _model = ReportModelBuilder.Build(result, new ReportOptions { Organisation = "Example Corp" });
         PdfReport.Render(_model, TextWriter.Null);
     }

@@ -1,3 +1,5 @@
+using PortCompliance.Reporting.Model;
+
 namespace PortCompliance.Reporting;
 
 /// <summary>One output format. Renderers only read the model: they never evaluate and never touch the file system.</summary>

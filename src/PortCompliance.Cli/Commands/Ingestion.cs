@@ -1,3 +1,4 @@
+using PortCompliance.Core.Audit;
 using PortCompliance.Core.Ingest;
 using PortCompliance.Core.Model;
 
@@ -6,11 +7,11 @@ namespace PortCompliance.Cli.Commands;
 /// <summary>Reads every input a command was given, telling the user about each problem as it goes.</summary>
 internal static class Ingestion
 {
-    /// <summary>The snapshots read, file by file, and the inputs that could not be read at all (the batch goes on without them).</summary>
-    public static (IReadOnlyList<HostSnapshot> Snapshots, IReadOnlyList<ExternalScan> Scans, IReadOnlyList<InputProblem> Failed) ReadAll(
+    /// <summary>The snapshots and outside scans read, file by file (the batch goes on without an input that cannot be read).</summary>
+    public static (IReadOnlyList<HostSnapshot> Snapshots, IReadOnlyList<ExternalScan> Scans) ReadAll(
         IReadOnlyList<string> inputs, string? host, string? format, CliConsole console)
     {
-        var (files, failed) = Expand(inputs, console);
+        var (files, _) = Expand(inputs, console);
 
         // Read in parallel, report in input order: the messages and the hosts come out the same on every run.
         var results = Progress.Run("reading inputs", files.Count, console, done =>
@@ -22,13 +23,13 @@ internal static class Ingestion
                 return result;
             }).ToList());
 
-        var snapshots = results.Select(r => Tell(r, console, failed)).OfType<HostSnapshot>().ToList();
-        return (snapshots, [.. results.SelectMany(r => r.Scans)], failed);
+        var snapshots = results.Select(r => Tell(r, console)).OfType<HostSnapshot>().ToList();
+        return (snapshots, [.. results.SelectMany(r => r.Scans)]);
     }
 
     /// <summary>
     /// The hosts an audit has, named but (but for standard input and nmap files) not read yet; and the inputs that could
-    /// not be read, so far. Each host is read with <see cref="Read"/> when its turn comes.
+    /// not be read, so far. Each host is read when its turn comes in the audit run.
     /// </summary>
     public static (HostInputs Hosts, List<InputProblem> Failed) Plan(
         IReadOnlyList<string> inputs, string? host, string? format, Inventory? inventory, IReadOnlyList<HostSnapshot> extra, CliConsole console)
@@ -38,21 +39,20 @@ internal static class Ingestion
             HostInputs.Plan(files, host, format, inventory, console.OpenStdin, extra, done));
         foreach (var scan in plan.Scans)
         {
-            Tell(scan, console, failed);
+            Tell(scan, console);
+            failed.AddRange(AuditRun.Failures(scan));
         }
 
         return (plan, failed);
     }
 
-    /// <summary>Tells the user what reading one host's inputs found wrong (call in report order); null when none could be read.</summary>
-    public static HostSnapshot? Tell(HostRead read, CliConsole console, List<InputProblem> failed)
+    /// <summary>Tells the user what reading one host's inputs found wrong (call in report order).</summary>
+    public static void Tell(HostRead read, CliConsole console)
     {
         foreach (var result in read.Results)
         {
-            Tell(result, console, failed);
+            Tell(result, console);
         }
-
-        return read.Snapshot;
     }
 
     private static (IReadOnlyList<InputFile> Files, List<InputProblem> Failed) Expand(IReadOnlyList<string> inputs, CliConsole console)
@@ -71,8 +71,8 @@ internal static class Ingestion
         return (files, failed);
     }
 
-    /// <summary>Tells the user what one input had wrong; an input that could not be read at all joins the failed ones.</summary>
-    private static HostSnapshot? Tell(IngestResult result, CliConsole console, List<InputProblem> failed)
+    /// <summary>Tells the user what one input had wrong: its diagnostics and every line it could not read.</summary>
+    private static HostSnapshot? Tell(IngestResult result, CliConsole console)
     {
         foreach (var diagnostic in result.Diagnostics)
         {
@@ -81,7 +81,6 @@ internal static class Ingestion
 
         if (result.Snapshot is not { } snapshot)
         {
-            failed.AddRange(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => new InputProblem(d.File, d.Line, d.Message)));
             return null;
         }
 

@@ -36,7 +36,7 @@ internal static class ParseCommand
                 return ExitCodes.Usage;
             }
 
-            var (snapshots, scans, _) = Ingestion.ReadAll(paths, hostName, parsed.GetValue(inputFormat), console);
+            var (snapshots, scans) = Ingestion.ReadAll(paths, hostName, parsed.GetValue(inputFormat), console);
             foreach (var scan in scans)
             {
                 console.Error.WriteLine($"{scan.Source}: nmap scan of {scan.Address} ({scan.Host}): {scan.Ports.Count(p => p.IsOpen)} open port(s); audit it with a listing of the host to compare");

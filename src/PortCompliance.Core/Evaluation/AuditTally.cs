@@ -13,12 +13,14 @@ public sealed class AuditTally
     private int _compliant;
     private int _sockets;
     private int _waived;
+    private int _withoutRoot;
 
     public void Add(HostResult host)
     {
         _hosts++;
         _compliant += host.Compliant ? 1 : 0;
         _sockets += host.Sockets.Count;
+        _withoutRoot += host.Findings.Any(f => f.Rule == RuleIds.UnknownProcess) ? 1 : 0;
         foreach (var finding in host.Findings)
         {
             if (finding.Waived)
@@ -47,7 +49,8 @@ public sealed class AuditTally
             ByRule = new Dictionary<string, int>(_byRule),
             InputErrors = inputErrors,
             FailOn = failOn,
-            Verdict = counts.AtOrAbove(failOn) == 0 ? "pass" : "fail",
+            Verdict = counts.AtOrAbove(failOn) == 0 ? Verdict.Pass : Verdict.Fail,
+            CollectedWithoutRoot = _withoutRoot,
         };
     }
 }

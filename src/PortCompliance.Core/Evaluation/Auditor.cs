@@ -1,4 +1,3 @@
-using PortCompliance.Core.Ingest;
 using PortCompliance.Core.Model;
 using PortCompliance.Core.Policy;
 
@@ -13,7 +12,7 @@ public sealed record AuditSettings(DateTimeOffset Now, Severity FailOn, string T
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 }
 
-/// <summary>The evaluate stage: snapshots and a policy in, findings out. Pure: no files, no clock of its own.</summary>
+/// <summary>The evaluate stage: a snapshot and a policy in, findings out. Pure: no files, no clock of its own.</summary>
 public static class Auditor
 {
     private static readonly IRule[] Rules =
@@ -62,29 +61,9 @@ public static class Auditor
         };
     }
 
-    public static AuditResult Audit(
-        IReadOnlyList<HostSnapshot> hosts, IReadOnlyList<InputProblem> inputErrors, Policy.Policy policy,
-        ServiceCatalogue catalogue, AuditSettings settings) =>
-        Audit(hosts, [], inputErrors, policy, catalogue, settings);
-
-    /// <summary>As above, with outside scans (nmap) merged into the hosts they are of before judging.</summary>
-    public static AuditResult Audit(
-        IReadOnlyList<HostSnapshot> hosts, IReadOnlyList<ExternalScan> scans, IReadOnlyList<InputProblem> inputErrors,
-        Policy.Policy policy, ServiceCatalogue catalogue, AuditSettings settings)
-    {
-        var results = Exposures.Merge(hosts, scans).Select(h => Evaluate(h, policy, catalogue, settings)).ToList();
-        return Start(policy, settings) with
-        {
-            Summary = Summarize(results, inputErrors.Count, settings.FailOn),
-            Hosts = results,
-            InputErrors = inputErrors,
-            NotCollected = NotCollected(settings.Inventory, results.Select(r => r.Host)),
-        };
-    }
-
     /// <summary>
-    /// A run before any host is judged: tool, clock and policy, no hosts, nothing found yet. A fleet is judged host by
-    /// host against it (<see cref="Evaluate"/>), counted in an <see cref="AuditTally"/>, and closed with the summary.
+    /// A run before any host is judged: tool, clock and policy, no hosts, nothing found yet. Hosts are judged one by one
+    /// against it (<see cref="Evaluate"/>), counted in an <see cref="AuditTally"/>, and the run closed with the summary.
     /// </summary>
     public static AuditResult Start(Policy.Policy policy, AuditSettings settings) => new()
     {

@@ -2,24 +2,21 @@ using PortCompliance.Core.Model;
 
 namespace PortCompliance.Core.Evaluation;
 
-/// <summary>Compares this run's hosts with a baseline run: listeners opened, closed, rebound or re-owned; findings new and resolved.</summary>
-public static class Drifts
+/// <summary>
+/// Compares a host with its state in a baseline run: listeners opened, closed, rebound or re-owned; findings new and
+/// resolved. A run compares through <see cref="DriftBaseline"/>, host by host.
+/// </summary>
+internal static class Drifts
 {
-    public static DriftReport Compare(IReadOnlyList<HostResult> current, AuditResult baseline)
-    {
-        var since = new DriftBaseline(baseline);
-        return since.Report([.. current.Select(since.Compare)]);
-    }
-
     /// <summary>One host against its state in the baseline: what changed, or that it is new.</summary>
     internal static HostDrift Compare(HostResult now, HostResult? then) =>
-        then is null ? new HostDrift(now.Host, "new-host", [], []) : Host(now, then);
+        then is null ? new HostDrift(now.Host, HostDriftStatus.NewHost, [], []) : Host(now, then);
 
     private static HostDrift Host(HostResult now, HostResult then)
     {
         var listeners = Listeners(now.Sockets, then.Sockets);
         var findings = Findings(now.Findings, then.Findings);
-        return new HostDrift(now.Host, listeners.Count + findings.Count == 0 ? "unchanged" : "changed", listeners, findings);
+        return new HostDrift(now.Host, listeners.Count + findings.Count == 0 ? HostDriftStatus.Unchanged : HostDriftStatus.Changed, listeners, findings);
     }
 
     private static List<ListenerChange> Listeners(IReadOnlyList<ListeningSocket> now, IReadOnlyList<ListeningSocket> then)
@@ -33,19 +30,19 @@ public static class Drifts
             var before = Addresses(thenByKey[key]);
             if (before.Length == 0)
             {
-                changes.Add(new("opened", key.Proto, key.Port, null, string.Join(", ", after)));
+                changes.Add(new(DriftChange.Opened, key.Proto, key.Port, null, string.Join(", ", after)));
             }
             else if (after.Length == 0)
             {
-                changes.Add(new("closed", key.Proto, key.Port, string.Join(", ", before), null));
+                changes.Add(new(DriftChange.Closed, key.Proto, key.Port, string.Join(", ", before), null));
             }
             else if (!before.SequenceEqual(after))
             {
-                changes.Add(new("rebound", key.Proto, key.Port, string.Join(", ", before), string.Join(", ", after)));
+                changes.Add(new(DriftChange.Rebound, key.Proto, key.Port, string.Join(", ", before), string.Join(", ", after)));
             }
             else if (Owners(thenByKey[key]) is var was && Owners(nowByKey[key]) is var @is && was != @is && was.Length > 0 && @is.Length > 0)
             {
-                changes.Add(new("owner-changed", key.Proto, key.Port, was, @is));
+                changes.Add(new(DriftChange.OwnerChanged, key.Proto, key.Port, was, @is));
             }
         }
 
@@ -66,16 +63,16 @@ public static class Drifts
         var thenKeys = then.Where(f => !f.Waived).ToLookup(FindingKey);
         return
         [
-            .. nowKeys.Where(g => !thenKeys.Contains(g.Key)).Select(g => Change("new", g.First())),
-            .. thenKeys.Where(g => !nowKeys.Contains(g.Key)).Select(g => Change("resolved", g.First())),
+            .. nowKeys.Where(g => !thenKeys.Contains(g.Key)).Select(g => Change(DriftChange.New, g.First())),
+            .. thenKeys.Where(g => !nowKeys.Contains(g.Key)).Select(g => Change(DriftChange.Resolved, g.First())),
         ];
     }
 
     private static string FindingKey(Finding f) =>
         f.Port is { } port ? $"{f.Rule} {f.Proto} {f.Address} {port} {f.Namespace}" : $"{f.Rule} {f.Evidence?.Text}";
 
-    private static FindingChange Change(string change, Finding f) =>
+    private static FindingChange Change(DriftChange change, Finding f) =>
         new(change, f.Rule, f.Severity, f.Port is { } port
-            ? $"{f.Proto?.ToString().ToUpperInvariant()} {Endpoints.Format(f.Address ?? "?", f.Interface, port)}"
+            ? $"{f.Proto?.Label()} {Endpoints.Format(f.Address ?? "?", f.Interface, port)}"
             : $"{f.Evidence?.Source} line {f.Evidence?.Line}");
 }

@@ -8,20 +8,6 @@ namespace PortCompliance.Core.Evaluation;
 /// </summary>
 public static class Exposures
 {
-    public static IReadOnlyList<HostSnapshot> Merge(IReadOnlyList<HostSnapshot> hosts, IReadOnlyList<ExternalScan> scans)
-    {
-        if (scans.Count == 0)
-        {
-            return hosts;
-        }
-
-        var byHost = ExternalScan.LatestByHost(scans);
-        var merged = hosts.Select(h => Apply(h, byHost.GetValueOrDefault(h.Host))!).ToList();
-        var listed = hosts.Select(h => h.Host).ToHashSet();
-        merged.AddRange(byHost.Values.Where(s => !listed.Contains(s.Host)).Select(Unlisted));
-        return merged;
-    }
-
     /// <summary>A host as its listings gave it, joined with its outside scan if it has one; a host only scanned becomes an unlisted one.</summary>
     public static HostSnapshot? Apply(HostSnapshot? host, ExternalScan? scan) =>
         scan is null ? host : host is null ? Unlisted(scan) : With(host, scan);

@@ -102,6 +102,19 @@ public sealed record AuditSummary
     public required int InputErrors { get; init; }
     public required Severity FailOn { get; init; }
 
-    /// <summary><c>pass</c> when no finding at or above <see cref="FailOn"/> counts, else <c>fail</c>.</summary>
-    public required string Verdict { get; init; }
+    /// <summary><see cref="Verdict.Pass"/> when no finding at or above <see cref="FailOn"/> counts.</summary>
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>
+    /// Hosts whose listing shows no owner for some socket (an <c>unknown-process</c> finding): collected without root.
+    /// Said in the reports' method statement; not part of results.json.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int CollectedWithoutRoot { get; init; }
 }
+
+/// <summary>
+/// One host as an audit run leaves it: judged, counted on its own (the figures of its own report), and compared with
+/// the baseline (its drift alone; null without a baseline). <see cref="Index"/> is its place in the run's report order.
+/// </summary>
+public sealed record HostAudit(int Index, HostResult Result, AuditSummary Summary, DriftReport? Drift);

@@ -18,20 +18,5 @@ public static class Severities
     /// <summary>Worst first, as reports list them.</summary>
     public static IReadOnlyList<Severity> WorstFirst { get; } = [Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Info];
 
-    public static string Name(this Severity severity) => severity.ToString().ToLowerInvariant();
-
-    public static bool TryParse(string text, out Severity severity)
-    {
-        foreach (var candidate in WorstFirst)
-        {
-            if (candidate.Name() == text)
-            {
-                severity = candidate;
-                return true;
-            }
-        }
-
-        severity = default;
-        return false;
-    }
+    public static bool TryParse(string text, out Severity severity) => Names.TryParse(text, out severity);
 }

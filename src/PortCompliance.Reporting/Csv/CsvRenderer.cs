@@ -1,3 +1,4 @@
+using PortCompliance.Reporting.Model;
 using System.Text;
 using CsvHelper;
 using PortCompliance.Core.Model;

@@ -1,3 +1,4 @@
+using PortCompliance.Reporting.Model;
 using System.Security.Cryptography;
 using System.Text;
 

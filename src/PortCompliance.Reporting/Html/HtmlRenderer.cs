@@ -1,3 +1,4 @@
+using PortCompliance.Reporting.Model;
 using System.Text;
 
 namespace PortCompliance.Reporting.Html;

@@ -1,4 +1,5 @@
 using HandlebarsDotNet;
+using PortCompliance.Reporting.Model;
 
 namespace PortCompliance.Reporting.Html;
 

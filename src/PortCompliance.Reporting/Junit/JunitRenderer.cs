@@ -1,3 +1,4 @@
+using PortCompliance.Reporting.Model;
 using System.Xml;
 using PortCompliance.Core.Model;
 

@@ -1,7 +1,6 @@
-using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Model;
 
-namespace PortCompliance.Reporting;
+namespace PortCompliance.Reporting.Model;
 
 /// <summary>
 /// What a fleet's summary report keeps of each host once the host's own reports are written: one row of figures, its
@@ -19,16 +18,15 @@ public sealed class FleetSummary
     private readonly List<WaiverView> _waivers = [];
     private readonly List<ControlView> _controls = [];
     private readonly List<EvidenceFileView> _evidence = [];
-    private readonly List<HostDrift> _drift = [];
-    private readonly AuditTally _tally = new();
 
     public FleetSummary(AuditResult run) => Evidence = new RunEvidence(run);
 
     public int Hosts => _rows.Count;
 
-    /// <summary>Adds a host: its result and the model of its own report (<see cref="ReportModelBuilder.ForHost"/>).</summary>
-    public void Add(HostResult host, ReportModel own, HostDrift? drift)
+    /// <summary>Adds a host: as the audit left it, and the model of its own report (<see cref="ReportModelBuilder.ForHost"/>).</summary>
+    public void Add(HostAudit audited, ReportModel own)
     {
+        var host = audited.Result;
         var view = own.Hosts[0];
         var exposed = view.Sockets.Where(s => s.Scope != "loopback")
             .GroupBy(s => Port(s), StringComparer.Ordinal)
@@ -47,20 +45,8 @@ public sealed class FleetSummary
         _waivers.AddRange(own.Waivers);
         _controls.AddRange(own.Controls);
         _evidence.AddRange(own.Evidence);
-        if (drift is not null)
-        {
-            _drift.Add(drift);
-        }
-
         Evidence.Add(host);
-        _tally.Add(host);
     }
-
-    /// <summary>The run's figures over the hosts added.</summary>
-    public AuditSummary Summary(int inputErrors, Severity failOn) => _tally.Summary(inputErrors, failOn);
-
-    /// <summary>Every host's drift, in report order, for the run's <see cref="DriftReport"/>.</summary>
-    public IReadOnlyList<HostDrift> Drift => _drift;
 
     internal RunEvidence Evidence { get; }
     internal IReadOnlyList<EvidenceFileView> EvidenceFiles => _evidence;

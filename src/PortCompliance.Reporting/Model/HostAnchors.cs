@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace PortCompliance.Reporting;
+namespace PortCompliance.Reporting.Model;
 
 /// <summary>
 /// Turns host names — untrusted text from the inputs — into anchors safe for HTML ids, PDF link targets and file

@@ -1,12 +1,12 @@
 using PortCompliance.Core.Model;
 
-namespace PortCompliance.Reporting;
+namespace PortCompliance.Reporting.Model;
 
 /// <summary>How the evidence was collected and judged, stated so an auditor can weigh it.</summary>
 internal static class MethodStatement
 {
-    /// <param name="result">The run (its policy and date).</param>
-    /// <param name="evidence">What was read: the formats, and how many hosts were collected without root.</param>
+    /// <param name="result">The run: its policy, date, and how many hosts were collected without root.</param>
+    /// <param name="evidence">What was read: the formats.</param>
     public static IReadOnlyList<string> Paragraphs(AuditResult result, RunEvidence evidence) =>
     [
         $"Evidence. Each host's listening sockets were read from a listing saved on that host ({string.Join(", ", evidence.Formats)} format). " +
@@ -24,6 +24,6 @@ internal static class MethodStatement
         "Limits. A listing shows what is bound, not what is reachable: host and network firewalls, and sockets inside other network " +
         "namespaces (containers) that were not collected, are outside what this report can see. netstat cannot show a socket's " +
         "bound device or tell dual-stack sockets from IPv6 ones; ss can." +
-        (evidence.CollectedWithoutRoot > 0 ? $" {evidence.CollectedWithoutRoot} host(s) were collected without root, so some processes could not be identified (unknown-process findings)." : ""),
+        (result.Summary.CollectedWithoutRoot > 0 ? $" {result.Summary.CollectedWithoutRoot} host(s) were collected without root, so some processes could not be identified (unknown-process findings)." : ""),
     ];
 }

@@ -1,6 +1,6 @@
 using PortCompliance.Core.Model;
 
-namespace PortCompliance.Reporting;
+namespace PortCompliance.Reporting.Model;
 
 /// <summary>
 /// Everything a report shows, in the order it shows it, already sorted and worded. The PDF and the HTML page

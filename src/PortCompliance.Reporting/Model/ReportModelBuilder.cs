@@ -1,7 +1,6 @@
-using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Model;
 
-namespace PortCompliance.Reporting;
+namespace PortCompliance.Reporting.Model;
 
 /// <summary>Projects an audit into the report model: sorts, numbers, words. It never judges again.</summary>
 public static class ReportModelBuilder
@@ -12,13 +11,13 @@ public static class ReportModelBuilder
     /// The report of one host of a fleet: its own cover, verdict, findings (numbered from F-001) and changes.
     /// <paramref name="anchor"/> is the host's anchor in the fleet (<see cref="FleetAnchors"/>), which also names its files.
     /// </summary>
-    public static ReportModel ForHost(AuditResult run, HostResult host, DriftReport? drift, string anchor, ReportOptions options) => Build(run with
+    public static ReportModel ForHost(AuditResult run, HostAudit host, string anchor, ReportOptions options) => Build(run with
     {
-        Hosts = [host],
-        Summary = Auditor.Summarize([host], 0, run.Summary.FailOn),
+        Hosts = [host.Result],
+        Summary = host.Summary,
         InputErrors = [],
         NotCollected = [],
-        Drift = drift,
+        Drift = host.Drift,
     }, options, anchor);
 
     /// <summary>The anchors of a fleet's hosts, in report order: unique, safe as file names.</summary>
@@ -51,25 +50,28 @@ public static class ReportModelBuilder
         };
     }
 
-    public static ReportModel Build(AuditResult result, ReportOptions options) =>
-        FleetView.IsFleet(result.Hosts.Count) ? BuildFleet(result, options) : Build(result, options, anchor: null);
-
-    /// <summary>A whole fleet at once, the way the audit streams it: each host's own model, kept as a summary row.</summary>
-    private static ReportModel BuildFleet(AuditResult result, ReportOptions options)
+    /// <summary>
+    /// A whole fleet at once, the way a fleet audit streams it: each host's own model, kept as a summary row, then the
+    /// summary report. <paramref name="closing"/> is the run with its summary; <paramref name="hosts"/> in report order.
+    /// </summary>
+    public static ReportModel ForFleet(AuditResult closing, IReadOnlyList<HostAudit> hosts, ReportOptions options)
     {
-        var run = result with { Hosts = [], Drift = null };
+        var run = closing with { Hosts = [], Drift = null };
         var fleet = new FleetSummary(run);
-        var anchors = FleetAnchors(result.Hosts.Select(h => h.Host));
-        var drifts = result.Drift?.Hosts.GroupBy(h => h.Host).ToDictionary(g => g.Key, g => g.First());
-        for (var i = 0; i < result.Hosts.Count; i++)
+        var anchors = FleetAnchors(hosts.Select(h => h.Result.Host));
+        foreach (var host in hosts)
         {
-            var host = result.Hosts[i];
-            var drift = result.Drift is { } d && drifts!.TryGetValue(host.Host, out var mine) ? d with { Hosts = [mine], Disappeared = [] } : null;
-            fleet.Add(host, ForHost(run, host, drift, anchors[i], options), drift?.Hosts[0]);
+            fleet.Add(host, ForHost(run, host, anchors[host.Index], options));
         }
 
-        return ForFleet(result with { Hosts = [] }, fleet, options);
+        return ForFleet(closing with { Hosts = [] }, fleet, options);
     }
+
+    /// <summary>One combined report of a small run (<see cref="FleetView.IsFleet"/> is false): every host's section in it.</summary>
+    public static ReportModel Build(AuditResult result, ReportOptions options) =>
+        FleetView.IsFleet(result.Hosts.Count)
+            ? throw new ArgumentException($"a run of {result.Hosts.Count} hosts is a fleet: its reports are built host by host ({nameof(ForFleet)})", nameof(result))
+            : Build(result, options, anchor: null);
 
     private static ReportModel Build(AuditResult result, ReportOptions options, string? anchor)
     {
@@ -101,19 +103,19 @@ public static class ReportModelBuilder
         };
     }
 
-    private static readonly string[] ChangeOrder = ["opened", "rebound", "owner-changed", "new", "closed", "resolved"];
-
     private static DriftView Drift(DriftReport drift, IReadOnlyDictionary<string, string> anchors, bool isFleet)
     {
         string Link(string host) => isFleet ? FleetSummary.HostReport(anchors[host], ".html") : $"#{anchors[host]}";
-        var rows = drift.Hosts.SelectMany(h =>
-                h.Listeners.Select(c => new DriftRow(h.Host, anchors[h.Host], c.Change, $"{(c.Proto == Protocol.Tcp ? "TCP" : "UDP")} port {c.Port}", c.Before, c.After, Link(h.Host)))
-                    .Concat(h.Findings.Select(f => new DriftRow(h.Host, anchors[h.Host], f.Change == "new" ? "new finding" : "resolved", $"{f.Rule} ({f.Severity.Name()})", null, f.Where, Link(h.Host)))))
-            .OrderBy(r => Array.IndexOf(ChangeOrder, r.Change.Split(' ')[0]))
-            .ThenBy(r => r.Host, StringComparer.Ordinal)
+        var changes = drift.Hosts.SelectMany(h =>
+                h.Listeners.Select(c => (c.Change, Row: new DriftRow(h.Host, anchors[h.Host], c.Change.Label(), $"{c.Proto.Label()} port {c.Port}", c.Before, c.After, Link(h.Host))))
+                    .Concat(h.Findings.Select(f => (f.Change, Row: new DriftRow(h.Host, anchors[h.Host], f.Change.Label(), $"{f.Rule} ({f.Severity.Name()})", null, f.Where, Link(h.Host))))))
+            .OrderBy(c => c.Change)
+            .ThenBy(c => c.Row.Host, StringComparer.Ordinal)
             .ToList();
-        var counts = rows.GroupBy(r => r.Change).OrderBy(g => Array.IndexOf(ChangeOrder, g.Key.Split(' ')[0])).Select(g => $"{g.Count()} {(g.Key == "new finding" && g.Count() != 1 ? "new findings" : g.Key)}");
-        var newHosts = drift.Hosts.Where(h => h.Status == "new-host").Select(h => h.Host).ToList();
+        var rows = changes.Select(c => c.Row).ToList();
+        var counts = changes.GroupBy(c => c.Change).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {(g.Key == DriftChange.New && g.Count() != 1 ? "new findings" : g.Key.Label())}");
+        var newHosts = drift.Hosts.Where(h => h.Status == HostDriftStatus.NewHost).Select(h => h.Host).ToList();
         var summary = rows.Count + newHosts.Count + drift.Disappeared.Count == 0
             ? $"Nothing changed since the audit of {drift.BaselineAuditDate}."
             : $"Since the audit of {drift.BaselineAuditDate}: {string.Join(", ", counts.DefaultIfEmpty("no listener or finding changed"))}" +
@@ -157,8 +159,8 @@ public static class ReportModelBuilder
             PolicyTitle = result.Policy.Title,
             PolicySha256 = result.Policy.Sha256,
             PolicySources = result.Policy.Sources,
-            Verdict = s.Verdict.ToUpperInvariant(),
-            VerdictText = s.Verdict == "pass"
+            Verdict = s.Verdict.Label(),
+            VerdictText = s.Verdict == Verdict.Pass
                 ? $"No finding at or above {s.FailOn.Name()} severity is open: {s.CompliantHosts} of {s.Hosts} hosts are fully compliant."
                 : $"{failing} finding{(failing == 1 ? "" : "s")} at or above {s.FailOn.Name()} severity {(failing == 1 ? "is" : "are")} open; " +
                   $"{s.CompliantHosts} of {s.Hosts} hosts are fully compliant.",
@@ -209,7 +211,7 @@ public static class ReportModelBuilder
         var counting = mine.Where(x => !x.Finding.Waived).Select(x => x.Finding.Severity).ToList();
         return new SocketRow
         {
-            Proto = socket.Proto == Protocol.Tcp ? "tcp" : "udp",
+            Proto = socket.Proto.Name(),
             Endpoint = Endpoints.Format(socket.Address, socket.Interface, socket.Port),
             Port = socket.Port,
             Scope = socket.Scope.ToString().ToLowerInvariant(),
@@ -239,7 +241,7 @@ public static class ReportModelBuilder
         Severity = f.Severity.Name(),
         Rule = f.Rule,
         Where = f.Port is { } port
-            ? $"{(f.Proto == Protocol.Udp ? "UDP" : "TCP")} {Endpoints.Format(f.Address ?? "?", f.Interface, port)}" +
+            ? $"{(f.Proto ?? Protocol.Tcp).Label()} {Endpoints.Format(f.Address ?? "?", f.Interface, port)}" +
               ((f.Container ?? f.Namespace) is { } inside ? $" in {inside}" : "")
             : $"{f.Evidence?.Source} line {f.Evidence?.Line}",
         Service = f.Service,
@@ -287,7 +289,7 @@ public static class ReportModelBuilder
     /// <summary>Every use of a waiver: the finding it covers (active) or no longer covers (expired).</summary>
     private static IEnumerable<WaiverView> Waivers(IReadOnlyList<FindingView> findings) =>
         findings
-            .Where(f => f.Waiver is not null && f.Rule != Core.Policy.RuleIds.WaiverExpired)
+            .Where(f => f.Waiver is not null && f.Rule != RuleIds.WaiverExpired)
             .Select(f => new WaiverView(f.Waiver!.Ticket, f.Rule, f.Host, f.Where, f.Waiver.Reason, f.Waiver.Approver,
                 f.Waiver.Expires.ToString("yyyy-MM-dd"), f.Waiver.Expired ? "expired" : "active"));
 

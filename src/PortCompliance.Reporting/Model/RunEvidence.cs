@@ -2,13 +2,12 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using PortCompliance.Core.Model;
-using PortCompliance.Core.Policy;
 
-namespace PortCompliance.Reporting;
+namespace PortCompliance.Reporting.Model;
 
 /// <summary>
 /// What the cover and the method statement say about a run's inputs, counted host by host (a fleet streams through
-/// it): the report id, the input files, the formats read and the hosts collected without root.
+/// it): the report id, the input files and the formats read.
 /// </summary>
 internal sealed class RunEvidence
 {
@@ -41,7 +40,6 @@ internal sealed class RunEvidence
         }
 
         _formats.Add(host.Format);
-        CollectedWithoutRoot += host.Findings.Any(f => f.Rule == RuleIds.UnknownProcess) ? 1 : 0;
     }
 
     /// <summary>The first 12 hex digits of a hash over the policy, the audit date and every input, in report order.</summary>
@@ -50,7 +48,4 @@ internal sealed class RunEvidence
     public int InputFiles => _inputs.Count;
 
     public IReadOnlyList<string> Formats => [.. _formats];
-
-    /// <summary>Hosts whose listing shows no owner for some socket (unknown-process findings).</summary>
-    public int CollectedWithoutRoot { get; private set; }
 }

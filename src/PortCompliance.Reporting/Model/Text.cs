@@ -1,6 +1,6 @@
 using PortCompliance.Core.Model;
 
-namespace PortCompliance.Reporting;
+namespace PortCompliance.Reporting.Model;
 
 /// <summary>How reports write sockets and processes for people.</summary>
 internal static class Text

@@ -1,3 +1,5 @@
+using PortCompliance.Reporting.Model;
+
 namespace PortCompliance.Reporting.Pdf;
 
 /// <summary>

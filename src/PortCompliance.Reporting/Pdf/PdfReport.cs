@@ -1,3 +1,4 @@
+using PortCompliance.Reporting.Model;
 using PortCompliance.Reporting.Pdf.Fonts;
 using PortCompliance.Reporting.Pdf.Layout;
 using PortCompliance.Reporting.Pdf.Sections;

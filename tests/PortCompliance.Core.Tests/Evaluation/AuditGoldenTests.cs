@@ -1,3 +1,4 @@
+using PortCompliance.Core.Audit;
 using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Model;
 using PortCompliance.Core.Policy;
@@ -31,7 +32,7 @@ public sealed class AuditGoldenTests
     public void Should_Match_Golden_Results(string sample)
     {
         var policy = PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
-        var result = Auditor.Audit([Samples.Read(sample)], [], policy, ServiceCatalogue.BuiltIn, new AuditSettings(Audits.Day, Severity.High, "golden"));
+        var result = AuditRun.Whole([Samples.Read(sample)], policy, new AuditSettings(Audits.Day, Severity.High, "golden"));
 
         var golden = RepoPaths.Combine("tests", "PortCompliance.Core.Tests", "Evaluation", "Golden", Path.ChangeExtension(sample["samples/".Length..], ".results.json"));
         Snapshot.Match(ResultsJson.Serialize(result), golden);

@@ -35,7 +35,7 @@ public sealed class HostInputsTests : IDisposable
         var listing = Copy("samples/ss/ss-lntup-debian12-db.txt", "ss-lntup-debian12-db.txt");
         var csv = Path.Combine(_dir.FullName, "hosts.csv");
         File.WriteAllText(csv, "host,tags,owner,environment,pattern\ndb01,db,DBA team,production,*/ss-lntup-*-db.txt\n");
-        var (inventory, _) = Inventory.Read(csv);
+        var (inventory, _) = InventoryReader.Read(csv);
 
         var host = Assert.Single(HostInputs.Plan([new InputFile(listing)], null, null, inventory, NoStdin, [], () => { }).Hosts);
 

@@ -1,3 +1,4 @@
+using PortCompliance.Core.Audit;
 using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Ingest;
 using PortCompliance.Core.Model;
@@ -12,11 +13,10 @@ public sealed class InventoryTests
 {
     private static readonly string Fixture = RepoPaths.Combine("tests", "PortCompliance.Core.Tests", "Ingest", "Fixtures", "hosts.csv");
 
-    private static Inventory Load() => Inventory.Read(Fixture).Inventory!;
+    private static Inventory Load() => InventoryReader.Read(Fixture).Inventory!;
 
     private static AuditResult Audit(params HostSnapshot[] hosts) =>
-        Auditor.Audit(hosts, [], PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!, ServiceCatalogue.BuiltIn,
-            new AuditSettings(Audits.Day, Severity.High, "test") { Inventory = Load() });
+        AuditRun.Whole(hosts, PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!, new AuditSettings(Audits.Day, Severity.High, "test") { Inventory = Load() });
 
     [Fact]
     public void Should_Let_A_Tag_Put_A_Host_In_A_Policy_Group()
@@ -57,7 +57,7 @@ public sealed class InventoryTests
         File.WriteAllText(path, "host,tags,owner,site\nweb01,web,a,x\n,db,b,y\nweb01,x,c,z\n");
         try
         {
-            var (inventory, diagnostics) = Inventory.Read(path);
+            var (inventory, diagnostics) = InventoryReader.Read(path);
 
             Assert.Null(inventory);
             Assert.Equal(

@@ -1,4 +1,5 @@
 using PortCompliance.Reporting.Html;
+using PortCompliance.Reporting.Model;
 using PortCompliance.Reporting.Tests.Support;
 
 namespace PortCompliance.Reporting.Tests.Html;

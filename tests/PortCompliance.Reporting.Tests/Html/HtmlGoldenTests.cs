@@ -1,3 +1,4 @@
+using PortCompliance.Reporting.Model;
 using System.Text;
 using PortCompliance.Core.Model;
 using PortCompliance.Reporting.Html;
@@ -21,7 +22,7 @@ public sealed class HtmlGoldenTests
             Reports.Read("samples/docs/seed003-netstat-plunt-raw.txt"),
         };
         var unreadable = new InputProblem("samples/incoming/db07.txt", 0, "cannot be read: permission denied");
-        return Reports.Model(Reports.Audit(hosts, policy, [unreadable]));
+        return Reports.Model(hosts, policy, [unreadable]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PortCompliance.Reporting.Model;
 using PortCompliance.Reporting.Tests.Support;
 
 namespace PortCompliance.Reporting.Tests.Html;

@@ -1,3 +1,4 @@
+using PortCompliance.Reporting.Model;
 using System.Xml.Linq;
 using PortCompliance.Reporting.Junit;
 using PortCompliance.Reporting.Tests.Support;

@@ -1,3 +1,5 @@
+using PortCompliance.Core.Audit;
+using PortCompliance.Reporting.Model;
 using System.Text;
 using PortCompliance.Core.Evaluation;
 using PortCompliance.Reporting.Csv;
@@ -11,8 +13,9 @@ public sealed class DriftReportTests
     private static readonly Lazy<ReportModel> Model = new(() =>
     {
         var lastMonth = Reports.Audit([Reports.Read("samples/ss/ss-lntup-debian12-web.txt", "box"), Reports.Read("samples/ss/ss-lntup-debian12-web.txt", "old01")]);
-        var now = Reports.Audit([Reports.Read("samples/ss/ss-lntup-debian12-db.txt", "box"), Reports.Read("samples/docs/seed000-ss-lntup.txt", "new01")]);
-        return Reports.Model(now with { Drift = Drifts.Compare(now.Hosts, lastMonth) });
+        var now = AuditRun.Whole([Reports.Read("samples/ss/ss-lntup-debian12-db.txt", "box"), Reports.Read("samples/docs/seed000-ss-lntup.txt", "new01")],
+            Reports.Baseline(), Reports.Settings, baseline: lastMonth);
+        return Reports.Model(now);
     });
 
     [Fact]

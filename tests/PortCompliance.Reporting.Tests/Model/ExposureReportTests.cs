@@ -1,3 +1,5 @@
+using PortCompliance.Core.Audit;
+using PortCompliance.Reporting.Model;
 using System.Text;
 using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Ingest;
@@ -17,8 +19,8 @@ public sealed class ExposureReportTests
     private static readonly Lazy<ReportModel> Model = new(() =>
     {
         var scans = InputReader.ReadFile(RepoPaths.Combine(Scan), new ListingOptions(Scan)).Scans;
-        var result = Auditor.Audit([Reports.Read("samples/ss/ss-lntup-debian12-db.txt")], scans, [],
-            PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!, ServiceCatalogue.BuiltIn, new AuditSettings(Reports.Day, Severity.High, "test"));
+        var result = AuditRun.Whole([Reports.Read("samples/ss/ss-lntup-debian12-db.txt")],
+            PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!, new AuditSettings(Reports.Day, Severity.High, "test"), scans);
         return ReportModelBuilder.Build(result, Reports.Options);
     });
 

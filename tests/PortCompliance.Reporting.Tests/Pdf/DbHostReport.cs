@@ -1,3 +1,4 @@
+using PortCompliance.Reporting.Model;
 using PortCompliance.Reporting.Tests.Support;
 
 namespace PortCompliance.Reporting.Tests.Pdf;

@@ -1,5 +1,7 @@
+using PortCompliance.Reporting.Model;
 using System.Text;
 using System.Xml.Linq;
+using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Model;
 using PortCompliance.Reporting.Csv;
 using PortCompliance.Reporting.Json;
@@ -59,12 +61,13 @@ public sealed class StreamingFormatTests
         var runs = renderers.Select(r => r.Start(run, new ReportOutput(name => files[name] = new MemoryStream(), () => new MemoryStream()))).ToList();
         for (var i = 0; i < result.Hosts.Count; i++)
         {
-            var own = ReportModelBuilder.ForHost(run, result.Hosts[i], null, anchors[i], Reports.Options);
-            fleet.Add(result.Hosts[i], own, null);
+            var host = new HostAudit(i, result.Hosts[i], Auditor.Summarize([result.Hosts[i]], 0, result.Summary.FailOn), null);
+            var own = ReportModelBuilder.ForHost(run, host, anchors[i], Reports.Options);
+            fleet.Add(host, own);
             runs.ForEach(r => r.Add(result.Hosts[i], own.Hosts[0]));
         }
 
-        var summary = ReportModelBuilder.ForFleet(run with { Summary = fleet.Summary(0, result.Summary.FailOn) }, fleet, Reports.Options);
+        var summary = ReportModelBuilder.ForFleet(run with { Summary = result.Summary }, fleet, Reports.Options);
         runs.ForEach(r => r.Finish(summary));
 
         Assert.Equal(ResultsJson.Serialize(result), Encoding.UTF8.GetString(files["results.json"].ToArray()));

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PortCompliance.Reporting.Model;
 
 namespace PortCompliance.Reporting.Tests.Support;
 

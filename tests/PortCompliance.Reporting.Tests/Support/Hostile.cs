@@ -1,4 +1,5 @@
 using PortCompliance.Core.Model;
+using PortCompliance.Reporting.Model;
 
 namespace PortCompliance.Reporting.Tests.Support;
 
@@ -45,6 +46,6 @@ internal static class Hostile
         var hostile = Reports.Parse(Listing, Source, Host);
         var hosts = genuine.Length > 0 ? genuine : [Reports.Read("samples/ss/ss-lntup-debian12-db.txt")];
         var unreadable = new InputProblem($"incoming/{Flag}.txt", 3, $"cannot be read: {Attribute} {Formula}");
-        return Reports.Model(Reports.Audit([.. hosts, hostile], Reports.PolicyText(PolicyYaml), [unreadable]), Options);
+        return Reports.Model([.. hosts, hostile], Reports.PolicyText(PolicyYaml), [unreadable], Options);
     }
 }

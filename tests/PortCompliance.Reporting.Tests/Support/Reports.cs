@@ -1,3 +1,5 @@
+using PortCompliance.Core.Audit;
+using PortCompliance.Reporting.Model;
 using System.Text;
 using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Ingest;
@@ -26,7 +28,28 @@ internal static class Reports
 
     /// <summary>The model of these hosts under a policy written in the test, or the baseline when null.</summary>
     public static ReportModel Of(IReadOnlyList<HostSnapshot> hosts, string? policyYaml) =>
-        Model(Audit(hosts, policyYaml is null ? null : PolicyText(policyYaml)));
+        Model(hosts, policyYaml is null ? null : PolicyText(policyYaml));
+
+    /// <summary>
+    /// The report model of one audit run over these hosts, as the CLI builds it: a combined report, or above the fleet
+    /// threshold the fleet's summary built host by host as the run streams them.
+    /// </summary>
+    public static ReportModel Model(
+        IReadOnlyList<HostSnapshot> hosts, Policy? policy = null, IReadOnlyList<InputProblem>? inputErrors = null, ReportOptions? options = null)
+    {
+        var request = new AuditRequest
+        {
+            Hosts = AuditRequest.Read(hosts, []), Policy = policy ?? Baseline(), Settings = Settings, InputErrors = inputErrors ?? [],
+        };
+        if (!FleetView.IsFleet(request.Hosts.Count))
+        {
+            return Model(AuditRun.Whole(request), options);
+        }
+
+        var audited = new KeepHosts();
+        var closing = AuditRun.Run(request, audited);
+        return ReportModelBuilder.ForFleet(closing, audited.Hosts, options ?? Options);
+    }
 
     /// <summary>A real ss row whose process name, and a host named after it, carry the payload.</summary>
     public static HostSnapshot Hostile(string payload) => Parse(
@@ -109,12 +132,33 @@ internal static class Reports
     }
 
     public static AuditResult Audit(IReadOnlyList<HostSnapshot> hosts, Policy? policy = null, IReadOnlyList<InputProblem>? inputErrors = null) =>
-        Auditor.Audit(hosts, inputErrors ?? [], policy ?? Baseline(), ServiceCatalogue.BuiltIn, new AuditSettings(Day, Severity.High, "test"));
+        AuditRun.Whole(hosts, policy ?? Baseline(), Settings, inputErrors: inputErrors);
+
+    /// <summary>How the tests audit: on <see cref="Day"/>, failing on high.</summary>
+    public static AuditSettings Settings { get; } = new(Day, Severity.High, "test");
 
     public static ReportModel Model(AuditResult result, ReportOptions? options = null) => ReportModelBuilder.Build(result, options ?? Options);
 
     public static string Html(ReportModel model, ReportOptions? options = null) =>
         Encoding.UTF8.GetString(Render(new HtmlRenderer(options ?? Options), model)["report.html"]);
+
+    /// <summary>Keeps every host of a run as the audit left it.</summary>
+    private sealed class KeepHosts : IAuditSink<HostAudit>
+    {
+        public List<HostAudit> Hosts { get; } = [];
+
+        public void Start(AuditResult run)
+        {
+        }
+
+        public HostAudit Prepare(HostAudit host) => host;
+
+        public void Add(HostAudit host, HostAudit prepared) => Hosts.Add(prepared);
+
+        public void Finish(AuditResult closing)
+        {
+        }
+    }
 
     private static Policy Check(PolicyLoadResult loaded) =>
         loaded.Policy ?? throw new InvalidOperationException(string.Join("\n", loaded.Diagnostics));

@@ -1,3 +1,4 @@
+using PortCompliance.Reporting.Model;
 using PortCompliance.Reporting.Pdf.Layout;
 
 namespace PortCompliance.Reporting.Pdf.Sections;

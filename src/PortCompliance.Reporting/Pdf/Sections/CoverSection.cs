@@ -1,3 +1,5 @@
+using PortCompliance.Core.Model;
+using PortCompliance.Reporting.Model;
 using PortCompliance.Reporting.Pdf.Layout;
 
 namespace PortCompliance.Reporting.Pdf.Sections;
@@ -48,7 +50,7 @@ internal static class CoverSection
 
     private static Panel Verdict(CoverView cover, Theme t)
     {
-        var fail = cover.Verdict == "FAIL";
+        var fail = cover.Verdict == Core.Model.Verdict.Fail.Label();
         var word = t.Verdict.WithColor(fail ? Theme.Fill("FAIL") : Theme.Pass);
         return new Panel(
             [

@@ -1,4 +1,5 @@
 using PortCompliance.Core.Model;
+using PortCompliance.Reporting.Model;
 using PortCompliance.Reporting.Pdf.Layout;
 
 namespace PortCompliance.Reporting.Pdf.Sections;

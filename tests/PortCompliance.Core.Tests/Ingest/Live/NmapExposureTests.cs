@@ -1,3 +1,4 @@
+using PortCompliance.Core.Audit;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -36,8 +37,7 @@ public sealed class NmapExposureTests : IDisposable
         var inside = InputReader.Read(Stream(listing), new ListingOptions("box.ss.txt")).Snapshot!;
         var outside = Assert.Single(InputReader.Read(Stream(xml), new ListingOptions("box.nmap.xml")).Scans);
         var policy = PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
-        var host = Assert.Single(Auditor.Audit([inside], [outside], [], policy, ServiceCatalogue.BuiltIn,
-            new AuditSettings(DateTimeOffset.UnixEpoch, Severity.High, "test")).Hosts);
+        var host = Assert.Single(AuditRun.Whole([inside], policy, new AuditSettings(DateTimeOffset.UnixEpoch, Severity.High, "test"), [outside]).Hosts);
 
         Assert.Equal("127.0.0.1", outside.Address);
         Assert.Equal("reachable", Exposure(host, Port(reachable)));

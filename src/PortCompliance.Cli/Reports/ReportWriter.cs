@@ -1,6 +1,7 @@
+using PortCompliance.Reporting.Model;
 using PortCompliance.Reporting;
 
-namespace PortCompliance.Cli.Commands;
+namespace PortCompliance.Cli.Reports;
 
 /// <summary>
 /// Runs each chosen renderer into the output folder, each on its own core; one that fails is reported and the others

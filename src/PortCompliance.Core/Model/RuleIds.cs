@@ -1,4 +1,4 @@
-namespace PortCompliance.Core.Policy;
+namespace PortCompliance.Core.Model;
 
 /// <summary>The stable rule ids used in JSON, CSV and waivers (DESIGN.md). Never rename one.</summary>
 public static class RuleIds

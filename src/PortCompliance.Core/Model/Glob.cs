@@ -1,4 +1,4 @@
-namespace PortCompliance.Core.Policy;
+namespace PortCompliance.Core.Model;
 
 /// <summary>Host-name globs: <c>*</c> any run, <c>?</c> one character, case-insensitive like DNS names.</summary>
 public static class Glob

@@ -1,4 +1,4 @@
-namespace PortCompliance.Cli;
+namespace PortCompliance.Core.Audit;
 
 /// <summary>
 /// Works on items on every core and hands the results over in item order, holding at most <c>window</c> results at a

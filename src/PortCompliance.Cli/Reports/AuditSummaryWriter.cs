@@ -1,7 +1,8 @@
 using PortCompliance.Core.Model;
+using PortCompliance.Reporting.Model;
 using PortCompliance.Reporting;
 
-namespace PortCompliance.Cli.Commands;
+namespace PortCompliance.Cli.Reports;
 
 /// <summary>The console view of an audit: per host counts by severity, the worst findings, the verdict.</summary>
 internal static class AuditSummaryWriter
@@ -29,9 +30,9 @@ internal static class AuditSummaryWriter
             $"{s.Findings.Medium} medium, {s.Findings.Low} low, {s.Findings.Info} info; {s.Waived} waived" +
             (s.InputErrors > 0 ? $"; {s.InputErrors} input(s) could not be read" : "") +
             (result.NotCollected.Count > 0 ? $"; not collected: {string.Join(", ", result.NotCollected.Select(h => h.Host))}" : "") + ".");
-        output.WriteLine(s.Verdict == "pass"
-            ? $"Verdict: PASS — nothing at or above {s.FailOn.Name()}."
-            : $"Verdict: FAIL — {s.Findings.AtOrAbove(s.FailOn)} finding(s) at or above {s.FailOn.Name()} (--fail-on).");
+        output.WriteLine(s.Verdict == Verdict.Pass
+            ? $"Verdict: {s.Verdict.Label()} — nothing at or above {s.FailOn.Name()}."
+            : $"Verdict: {s.Verdict.Label()} — {s.Findings.AtOrAbove(s.FailOn)} finding(s) at or above {s.FailOn.Name()} (--fail-on).");
         foreach (var path in written)
         {
             output.WriteLine($"Wrote {path}");
@@ -87,14 +88,14 @@ internal static class AuditSummaryWriter
     {
         if (result.Drift is { } drift)
         {
-            var changes = drift.Hosts.SelectMany(h => h.Listeners).GroupBy(c => c.Change).Select(g => $"{g.Count()} {g.Key}");
-            var findings = drift.Hosts.SelectMany(h => h.Findings).GroupBy(c => c.Change).Select(g => $"{g.Count()} {g.Key}");
+            var changes = drift.Hosts.SelectMany(h => h.Listeners).GroupBy(c => c.Change).Select(g => $"{g.Count()} {g.Key.Name()}");
+            var findings = drift.Hosts.SelectMany(h => h.Findings).GroupBy(c => c.Change).Select(g => $"{g.Count()} {g.Key.Name()}");
             output.WriteLine();
             output.WriteLine($"Since {drift.BaselineAuditDate}: listeners {string.Join(", ", changes.DefaultIfEmpty("unchanged"))}; " +
                              $"findings {string.Join(", ", findings.DefaultIfEmpty("unchanged"))}; " +
-                             $"{drift.Hosts.Count(h => h.Status == "new-host")} new host(s)" +
+                             $"{drift.Hosts.Count(h => h.Status == HostDriftStatus.NewHost)} new host(s)" +
                              (drift.Disappeared.Count > 0 ? $"; gone: {string.Join(", ", drift.Disappeared)}" : "") + ".");
-            var listed = drift.Hosts.SelectMany(h => h.Listeners.Select(c => $"  {h.Host}: {(c.Proto == Protocol.Tcp ? "tcp" : "udp")}/{c.Port} {c.Change}" +
+            var listed = drift.Hosts.SelectMany(h => h.Listeners.Select(c => $"  {h.Host}: {c.Proto.Name()}/{c.Port} {c.Change.Name()}" +
                 (c.Before is null ? "" : $" {c.Before}") + (c.After is null ? "" : $" → {c.After}"))).ToList();
             foreach (var line in listed.Take(WorstShown))
             {
@@ -109,6 +110,6 @@ internal static class AuditSummaryWriter
     }
 
     private static string Where(Finding f) => f.Port is { } port
-        ? $"{f.Proto?.ToString().ToLowerInvariant()} {Endpoints.Format(f.Address ?? "?", f.Interface, port)}"
+        ? $"{f.Proto?.Name()} {Endpoints.Format(f.Address ?? "?", f.Interface, port)}"
         : $"{f.Evidence?.Source}:{f.Evidence?.Line}";
 }

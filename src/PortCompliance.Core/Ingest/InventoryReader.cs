@@ -1,36 +1,12 @@
 using CsvHelper;
 using PortCompliance.Core.Model;
-using PortCompliance.Core.Policy;
 
 namespace PortCompliance.Core.Ingest;
 
-/// <summary>One row of the inventory: a host the audit expects, with its tags, owner and environment.</summary>
-public sealed record InventoryHost(string Host, IReadOnlyList<string> Tags, string? Owner, string? Environment, string? Pattern, int Line);
-
-/// <summary>
-/// The fleet inventory (<c>--inventory hosts.csv</c>, columns <c>host,tags,owner,environment,pattern</c>): tags feed policy
-/// groups, owners go into the reports, and a host with no input is reported as not collected. <c>pattern</c> (a glob
-/// on the input path) names the host of files whose names are not host names.
-/// </summary>
-public sealed class Inventory
+/// <summary>Reads <c>--inventory hosts.csv</c> (columns <c>host,tags,owner,environment,pattern</c>); every bad row is named by its line.</summary>
+public static class InventoryReader
 {
     private static readonly string[] Columns = ["host", "tags", "owner", "environment", "pattern"];
-
-    private readonly Dictionary<string, InventoryHost> _byName;
-
-    private Inventory(IReadOnlyList<InventoryHost> hosts)
-    {
-        Hosts = hosts;
-        _byName = hosts.DistinctBy(h => h.Host).ToDictionary(h => h.Host, StringComparer.Ordinal);
-    }
-
-    public IReadOnlyList<InventoryHost> Hosts { get; }
-
-    public InventoryHost? Find(string host) => _byName.GetValueOrDefault(host);
-
-    /// <summary>The host an input belongs to: the name it gives if inventoried, else the first row whose pattern matches its path.</summary>
-    public string Assign(string host, string source) =>
-        Find(host) is null && Hosts.FirstOrDefault(h => h.Pattern is { } p && Glob.IsMatch(source, p)) is { } owner ? owner.Host : host;
 
     public static (Inventory? Inventory, IReadOnlyList<Diagnostic> Diagnostics) Read(string path)
     {

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using PortCompliance.Core.Evaluation;
+using PortCompliance.Core.Ingest;
+using PortCompliance.Core.Model;
+using PortCompliance.Core.Policy;
+using PortCompliance.Reporting;
+using PortCompliance.Reporting.Model;
+
+namespace PortCompliance.Cli.Commands;
+
+/// <summary>What <c>audit</c> was asked, checked: every option read and validated before any input is.</summary>
+internal sealed record AuditJob(
+    IReadOnlyList<string> Inputs, bool ScanLive, string? Host, string? Format, Policy Policy, Inventory? Inventory, AuditResult? Baseline,
+    AuditSettings Settings, ReportOptions Reports, IReadOnlyList<IReportRenderer> Renderers, string Folder);
+
+/// <summary>The options of <c>portcompliance audit</c>, and how they become an <see cref="AuditJob"/>.</summary>
+internal sealed class AuditOptions
+{
+    private static readonly IReadOnlyList<IReportRenderer> Catalogue = ReportRenderers.Create(new ReportOptions());
+
+    private readonly Argument<string[]> _inputs = new("INPUT")
+    {
+        Description = "ss or netstat listings: files, folders (read recursively), or - for standard input; none: audit this machine live",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private readonly Option<string?> _policy = new("--policy") { Description = "Policy file (default: the built-in baseline, policies/baseline.yaml)" };
+    private readonly Option<string> _output = new("--out") { Description = "Folder for the reports", DefaultValueFactory = _ => "reports" };
+
+    private readonly Option<string> _formats = new("--formats")
+    {
+        Description = $"Comma-separated report formats ({string.Join("; ", Catalogue.Select(r => $"{r.Key}: {r.Description}"))})",
+        DefaultValueFactory = _ => string.Join(",", ReportRenderers.DefaultKeys(Catalogue)),
+    };
+
+    private readonly Option<string?> _organisation = new("--org") { Description = "Organisation named on the report cover" };
+
+    private readonly Option<string?> _reportDate = new("--report-date")
+    {
+        Description = "Audit as of this day (YYYY-MM-DD, midnight UTC): pins waiver expiry and report dates; overrides SOURCE_DATE_EPOCH",
+    };
+
+    private readonly Option<string?> _templates = new("--templates") { Description = "Folder with customised copies of the HTML templates/" };
+    private readonly Option<string?> _baseline = new("--baseline") { Description = "A previous run's results.json: report what changed since (drift)" };
+    private readonly Option<string?> _inventory = new("--inventory") { Description = "hosts.csv (host,tags,owner,environment,pattern): tags feed policy groups, owners go in the reports" };
+
+    private readonly Option<string> _failOn = new("--fail-on")
+    {
+        Description = "Exit 1 when a finding at or above this severity is not waived",
+        DefaultValueFactory = _ => Severity.High.Name(),
+    };
+
+    private readonly Option<bool> _live = new("--live") { Description = "Audit this machine's live sockets (besides any INPUT)" };
+    private readonly Option<string?> _inputFormat = CommonOptions.InputFormat();
+    private readonly Option<string?> _host = CommonOptions.Host();
+
+    public AuditOptions() => _failOn.AcceptOnlyFromAmong([.. Severities.WorstFirst.Select(s => s.Name())]);
+
+    /// <summary>The argument and options, in the order <c>--help</c> lists them.</summary>
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(_inputs);
+        foreach (var option in (Option[])[_policy, _output, _formats, _failOn, _live, _inputFormat, _host, _organisation, _reportDate, _templates, _baseline, _inventory])
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The job, or null when an option is wrong (each problem told on stderr): a usage error.</summary>
+    public AuditJob? Read(ParseResult parsed, CliConsole console)
+    {
+        var paths = parsed.GetValue(_inputs) ?? [];
+        var reports = new ReportOptions { Organisation = parsed.GetValue(_organisation), TemplatesDirectory = parsed.GetValue(_templates) };
+        var renderers = ReportRenderers.Create(reports);
+        var wanted = parsed.GetValue(_formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (wanted.FirstOrDefault(f => renderers.All(r => r.Key != f)) is { } unknown)
+        {
+            return Fail(console, $"portcompliance: unknown report format '{unknown}' (available: {string.Join(", ", renderers.Select(r => r.Key))})");
+        }
+
+        var host = parsed.GetValue(_host);
+        if (!CommonOptions.CheckHost(host, paths, console) || !Severities.TryParse(parsed.GetValue(_failOn)!, out var threshold))
+        {
+            return null;
+        }
+
+        if (!AuditClock.TryNow(parsed.GetValue(_reportDate), out var now, out var clockError))
+        {
+            return Fail(console, $"portcompliance: {clockError}");
+        }
+
+        AuditResult? baseline = null;
+        if (parsed.GetValue(_baseline) is { } baselinePath)
+        {
+            (baseline, var problem) = ResultsJson.Read(baselinePath);
+            if (problem is not null)
+            {
+                return Fail(console, problem.ToString());
+            }
+        }
+
+        Inventory? inventory = null;
+        if (parsed.GetValue(_inventory) is { } inventoryPath)
+        {
+            (inventory, var problems) = InventoryReader.Read(inventoryPath);
+            problems.ToList().ForEach(console.Error.WriteLine);
+            if (inventory is null)
+            {
+                return null;
+            }
+        }
+
+        var loaded = PolicyLoader.Load(parsed.GetValue(_policy) ?? PolicyLoader.BuiltInBaseline);
+        loaded.Diagnostics.ToList().ForEach(console.Error.WriteLine);
+        if (loaded.Policy is null)
+        {
+            return Fail(console, "portcompliance: the policy is invalid; nothing was audited");
+        }
+
+        return new AuditJob(
+            paths, paths.Length == 0 || parsed.GetValue(_live), host, parsed.GetValue(_inputFormat), loaded.Policy, inventory, baseline,
+            new AuditSettings(now, threshold, AuditCommand.Version) { Inventory = inventory }, reports,
+            [.. renderers.Where(r => wanted.Contains(r.Key))], parsed.GetValue(_output)!);
+    }
+
+    private static AuditJob? Fail(CliConsole console, string message)
+    {
+        console.Error.WriteLine(message);
+        return null;
+    }
+}
