@@ -20,23 +20,26 @@ internal static class AuditCommand
             Description = "ss or netstat listings: files, folders (read recursively), or - for standard input; none: audit this machine live",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var policy = new Option<string?>("--policy") { Description = "Policy file (default: the built-in baseline, policies/baseline.yaml)" };
-        var output = new Option<string>("--out") { Description = "Folder for the reports", DefaultValueFactory = _ => "reports" };
+        var policy = new Option<string?>("--policy") { HelpName = "FILE", Description = "Policy file (default: the built-in baseline, policies/baseline.yaml)" };
+        var output = new Option<string>("--out") { HelpName = "DIR", Description = "Folder for the reports", DefaultValueFactory = _ => "reports" };
         var formats = new Option<string>("--formats")
         {
+            HelpName = "LIST",
             Description = $"Comma-separated report formats ({formatHelp})",
             DefaultValueFactory = _ => string.Join(",", ReportRenderers.DefaultKeys(catalogue)),
         };
-        var organisation = new Option<string?>("--org") { Description = "Organisation named on the report cover" };
+        var organisation = new Option<string?>("--org") { HelpName = "NAME", Description = "Organisation named on the report cover" };
         var reportDate = new Option<string?>("--report-date")
         {
+            HelpName = "YYYY-MM-DD",
             Description = "Audit as of this day (YYYY-MM-DD, midnight UTC): pins waiver expiry and report dates; overrides SOURCE_DATE_EPOCH",
         };
-        var templates = new Option<string?>("--templates") { Description = "Folder with customised copies of the HTML templates/" };
-        var baseline = new Option<string?>("--baseline") { Description = "A previous run's results.json: report what changed since (drift)" };
-        var inventory = new Option<string?>("--inventory") { Description = "hosts.csv (host,tags,owner,environment,pattern): tags feed policy groups, owners go in the reports" };
+        var templates = new Option<string?>("--templates") { HelpName = "DIR", Description = "Folder with customised copies of the HTML templates/" };
+        var baseline = new Option<string?>("--baseline") { HelpName = "RESULTS.json", Description = "A previous run's results.json: report what changed since (drift)" };
+        var inventory = new Option<string?>("--inventory") { HelpName = "FILE.csv", Description = "hosts.csv (host,tags,owner,environment,pattern): tags feed policy groups, owners go in the reports" };
         var failOn = new Option<string>("--fail-on")
         {
+            HelpName = "SEVERITY",
             Description = "Exit 1 when a finding at or above this severity is not waived",
             DefaultValueFactory = _ => "high",
         };
