@@ -15,9 +15,12 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
 
     public static CliRun WithStdin(string stdin, params string[] args) => With(stdin, new Dictionary<string, string?>(), args);
 
-    public static CliRun With(string stdin, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static CliRun With(string stdin, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        With(new StringWriter { NewLine = "\n" }, stdin, environment, args);
+
+    /// <summary>Runs with <paramref name="output"/> as standard output, to see what a failing stdout does.</summary>
+    public static CliRun With(TextWriter output, string stdin, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
         var console = new CliConsole(output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin)));
         lock (Gate)
@@ -33,7 +36,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
             try
             {
                 var code = CliApp.Run(args, console);
-                return new CliRun(code, output.ToString(), error.ToString());
+                return new CliRun(code, output is StringWriter captured ? captured.ToString() : "", error.ToString());
             }
             finally
             {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PortCompliance.Cli.Tests;
 
 /// <summary>The first-time user's path: <c>policy init</c>, an edit with a typo, <c>policy validate</c>.</summary>
@@ -53,5 +55,22 @@ public sealed class PolicyCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(4, run.Out.Split('\n').Count(l => l.Contains(": ok — ", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("policy validate {0}")]
+    [InlineData("audit samples/ss/ss-lntup-debian12-db.txt --policy {0} --out {1}")]
+    public void Should_Report_Yaml_YamlDotNet_Cannot_Scan_As_File_Line_Column(string line)
+    {
+        // YamlDotNet 16 throws InvalidOperationException on this, not YamlException: a plain key, then a quoted one on
+        // the next line inside { }.
+        var path = Path.Combine(_folder.FullName, "broken.yaml");
+        File.WriteAllText(path, "policy: web\ntitle: Web servers\nrules: { approved-ports: { tcp: [22, 80] }, wildcard-bind\n\"enabled\": false }\n");
+
+        var run = CliRun.Of(string.Format(CultureInfo.InvariantCulture, line, path, Path.Combine(_folder.FullName, "reports")).Split(' '));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{path}:3:42: error: invalid YAML: cannot be read past this point", run.Error);
+        Assert.DoesNotContain("internal error", run.Error);
     }
 }

@@ -24,29 +24,32 @@ internal sealed class AuditOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private readonly Option<string?> _policy = new("--policy") { Description = "Policy file (default: the built-in baseline, policies/baseline.yaml)" };
-    private readonly Option<string> _output = new("--out") { Description = "Folder for the reports", DefaultValueFactory = _ => "reports" };
+    private readonly Option<string?> _policy = new("--policy") { HelpName = "FILE", Description = "Policy file (default: the built-in baseline, policies/baseline.yaml)" };
+    private readonly Option<string> _output = new("--out") { HelpName = "DIR", Description = "Folder for the reports", DefaultValueFactory = _ => "reports" };
 
     private readonly Option<string> _formats = new("--formats")
     {
+        HelpName = "LIST",
         Description = $"Comma-separated report formats ({string.Join("; ", Catalogue.Select(r => $"{r.Key}: {r.Description}"))})",
         DefaultValueFactory = _ => string.Join(",", ReportRenderers.DefaultKeys(Catalogue)),
     };
 
-    private readonly Option<string?> _organisation = new("--org") { Description = "Organisation named on the report cover" };
+    private readonly Option<string?> _organisation = new("--org") { HelpName = "NAME", Description = "Organisation named on the report cover" };
 
     private readonly Option<string?> _reportDate = new("--report-date")
     {
+        HelpName = "YYYY-MM-DD",
         Description = "Audit as of this day (YYYY-MM-DD, midnight UTC): pins waiver expiry and report dates; overrides SOURCE_DATE_EPOCH",
     };
 
-    private readonly Option<string?> _templates = new("--templates") { Description = "Folder with customised copies of the HTML templates/" };
-    private readonly Option<string?> _baseline = new("--baseline") { Description = "A previous run's results.json: report what changed since (drift)" };
-    private readonly Option<string?> _inventory = new("--inventory") { Description = "hosts.csv (host,tags,owner,environment,pattern): tags feed policy groups, owners go in the reports" };
+    private readonly Option<string?> _templates = new("--templates") { HelpName = "DIR", Description = "Folder with customised copies of the HTML templates/" };
+    private readonly Option<string?> _baseline = new("--baseline") { HelpName = "RESULTS.json", Description = "A previous run's results.json: report what changed since (drift)" };
+    private readonly Option<string?> _inventory = new("--inventory") { HelpName = "FILE.csv", Description = "hosts.csv (host,tags,owner,environment,pattern): tags feed policy groups, owners go in the reports" };
 
     private readonly Option<string> _failOn = new("--fail-on")
     {
-        Description = "Exit 1 when a finding at or above this severity is not waived",
+        HelpName = "SEVERITY",
+        Description = $"Exit 1 when a finding at or above this severity is not waived ({string.Join(", ", Severities.WorstFirst.Select(s => s.Name()))})",
         DefaultValueFactory = _ => Severity.High.Name(),
     };
 

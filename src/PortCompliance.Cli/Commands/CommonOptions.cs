@@ -10,6 +10,7 @@ internal static class CommonOptions
     {
         var option = new Option<string?>("--input-format")
         {
+            HelpName = "FORMAT",
             Description = $"Skip format detection and read every input as: {ListingFormats.Describe()}, nmap: nmap -oX XML",
         };
         option.AcceptOnlyFromAmong([.. InputReader.Formats]);
@@ -18,6 +19,7 @@ internal static class CommonOptions
 
     public static Option<string?> Host() => new("--host")
     {
+        HelpName = "NAME",
         Description = "Host name for a single input or standard input (default: '# host: NAME' line, else the file name)",
     };
 

@@ -11,6 +11,7 @@ internal static class ScanCommand
     {
         var format = new Option<string>("--format")
         {
+            HelpName = "table|json",
             Description = "Output: table (for people) or json (the normalized-socket document)",
             DefaultValueFactory = _ => "table",
         };

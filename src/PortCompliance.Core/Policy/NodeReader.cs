@@ -35,7 +35,7 @@ internal sealed class NodeReader(string file, List<Diagnostic> diagnostics)
         {
             if (!allowed.Contains(key.Value, StringComparer.Ordinal))
             {
-                var hint = Nearest(key.Value, allowed) is { } near ? $"; did you mean '{near}'?" : "";
+                var hint = Spelling.Nearest(key.Value, allowed) is { } near ? $"; did you mean '{near}'?" : "";
                 Error(key, $"unknown key '{key.Value}' in {what}{hint} (allowed: {string.Join(", ", allowed)})");
             }
         }
@@ -208,29 +208,4 @@ internal sealed class NodeReader(string file, List<Diagnostic> diagnostics)
         YamlSequence => "a list",
         _ => "a mapping",
     };
-
-    /// <summary>The allowed word within two edits of a typo, if there is exactly one such nearest word.</summary>
-    private static string? Nearest(string word, string[] allowed)
-    {
-        var scored = allowed.Select(a => (a, Distance(word, a))).Where(x => x.Item2 <= 2).OrderBy(x => x.Item2).ToList();
-        return scored.Count > 0 ? scored[0].a : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
-    }
 }

@@ -40,7 +40,7 @@ public static class YamlTree
 
         try
         {
-            return Build(new Parser(new StringReader(text)), file, diagnostics);
+            return Build(new PositionedParser(new Parser(new StringReader(text))), file, diagnostics);
         }
         catch (YamlException e)
         {

@@ -99,6 +99,19 @@ public sealed class PolicyValidationTests
     }
 
     [Fact]
+    public void Should_Report_Yaml_YamlDotNet_Cannot_Scan_At_The_Last_Place_It_Read()
+    {
+        // YamlDotNet 16 throws InvalidOperationException, not YamlException, on a plain key followed by a quoted one
+        // on the next line inside { }.
+        var yaml = "policy: web\ntitle: Web servers\nrules: { approved-ports: { tcp: [22, 80] }, wildcard-bind\n\"enabled\": false }\n";
+
+        var error = Assert.Single(Errors(yaml));
+
+        Assert.Equal((3, 42), (error.Line, error.Column));
+        Assert.StartsWith("invalid YAML: cannot be read past this point", error.Message);
+    }
+
+    [Fact]
     public void Should_Report_An_Empty_File()
     {
         Assert.Contains("empty", Assert.Single(Errors("# nothing here\n")).Message);
