@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using PortCompliance.Cli.Commands;
-using PortCompliance.Core;
+using PortCompliance.Core.Model;
 
 namespace PortCompliance.Cli;
 

@@ -1,4 +1,4 @@
-namespace PortCompliance.Core;
+namespace PortCompliance.Core.Model;
 
 /// <summary>"Did you mean …?": the word a typo most likely meant, for policy keys and command lines alike.</summary>
 public static class Spelling
