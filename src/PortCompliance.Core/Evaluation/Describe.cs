@@ -6,12 +6,10 @@ namespace PortCompliance.Core.Evaluation;
 /// <summary>How findings name sockets in prose: <c>tcp [::]:5432</c>, <c>PostgreSQL (postgres, pid 812)</c>.</summary>
 internal static class Describe
 {
-    public static string Proto(Protocol proto) => proto == Protocol.Tcp ? "TCP" : "UDP";
-
     public static string Endpoint(ListeningSocket s)
     {
         var inside = s.Container ?? s.Namespace;
-        return $"{Proto(s.Proto)} {Endpoints.Format(s.Address, s.Interface, s.Port)}{(inside is null ? "" : $" in {inside}")}";
+        return $"{s.Proto.Label()} {Endpoints.Format(s.Address, s.Interface, s.Port)}{(inside is null ? "" : $" in {inside}")}";
     }
 
     public static string Processes(ListeningSocket s) => s.Processes.Count == 0
@@ -23,5 +21,5 @@ internal static class Describe
     public static string What(ListeningSocket s, CatalogueService? service) =>
         service is not null
             ? s.Processes.Count > 0 ? $"{service.Name} ({Processes(s)})" : service.Name
-            : s.Processes.Count > 0 ? Processes(s) : $"An unidentified listener on {Proto(s.Proto)} port {s.Port}";
+            : s.Processes.Count > 0 ? Processes(s) : $"An unidentified listener on {s.Proto.Label()} port {s.Port}";
 }

@@ -36,7 +36,7 @@ internal sealed class FindingFactory(RuleSet rules, ServiceCatalogue catalogue)
             Port = port.Port,
             Remediation = steps,
             Service = port.Service,
-            Evidence = new Evidence(scan.Source, 0, $"<port protocol=\"{(port.Proto == Protocol.Tcp ? "tcp" : "udp")}\" portid=\"{port.Port}\"> state {port.State}"),
+            Evidence = new Evidence(scan.Source, 0, $"<port protocol=\"{port.Proto.Name()}\" portid=\"{port.Port}\"> state {port.State}"),
         };
 
     public Finding ForLine(string rule, HostSnapshot host, string source, int line, string text, string message) =>

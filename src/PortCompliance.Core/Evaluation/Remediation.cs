@@ -106,5 +106,5 @@ internal static class Remediation
 
     private static string Flags(ListeningSocket socket) => socket.Proto == Protocol.Tcp ? "lntp" : "lnup";
 
-    private static string Proto(ListeningSocket socket) => socket.Proto == Protocol.Tcp ? "tcp" : "udp";
+    private static string Proto(ListeningSocket socket) => socket.Proto.Name();
 }

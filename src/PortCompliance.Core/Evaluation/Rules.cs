@@ -27,7 +27,7 @@ internal sealed class ApprovedPortsRule : IRule
             .Where(s => s.Scope != BindScope.Loopback && !PortRange.AnyContains(rules.ApprovedPorts, s.Proto, s.Port))
             .Select(s => findings.ForSocket(Id, host, s, service =>
                 $"{Describe.What(s, service)} is reachable from the network on {Describe.Endpoint(s)}, and " +
-                $"{Describe.Proto(s.Proto)} port {s.Port} is not an approved port for this host. Every open port must have a " +
+                $"{s.Proto.Label()} port {s.Port} is not an approved port for this host. Every open port must have a " +
                 "documented business need; close it or get it approved."));
 }
 
@@ -76,7 +76,7 @@ internal sealed class ForbiddenPortsRule : IRule
             .Select(s => (Socket: s, Forbidden: rules.Forbidden.FirstOrDefault(f => f.Ports.Contains(s.Proto, s.Port))))
             .Where(x => x.Forbidden is not null)
             .Select(x => findings.ForSocket(Id, host, x.Socket, service =>
-                $"{Describe.What(x.Socket, service)} listens on forbidden port {Describe.Proto(x.Socket.Proto)}/{x.Socket.Port} " +
+                $"{Describe.What(x.Socket, service)} listens on forbidden port {x.Socket.Proto.Label()}/{x.Socket.Port} " +
                 $"({Describe.Endpoint(x.Socket)}): {x.Forbidden!.Reason.TrimEnd('.')}."));
 }
 
@@ -96,7 +96,7 @@ internal sealed class ExpectedProcessRule : IRule
             }
 
             yield return findings.ForSocket(Id, host, socket, _ =>
-                $"{Describe.Proto(socket.Proto)} port {socket.Port} ({Describe.Endpoint(socket)}) is held by " +
+                $"{socket.Proto.Label()} port {socket.Port} ({Describe.Endpoint(socket)}) is held by " +
                 $"{Describe.Processes(socket)}, but the policy expects {string.Join(" or ", expected)}. " +
                 "Another program on a well-known port can impersonate the real service.");
         }

@@ -20,9 +20,9 @@ internal sealed class UnexplainedOpenPortRule : IRule
 
         foreach (var port in scan.Ports.Where(p => p.IsOpen && !host.Sockets.Any(s => s.Proto == p.Proto && s.Port == p.Port)))
         {
-            var proto = port.Proto == Protocol.Tcp ? "tcp" : "udp";
+            var proto = port.Proto.Name();
             yield return findings.ForScannedPort(Id, host, scan, port,
-                $"nmap found {Describe.Proto(port.Proto)} port {port.Port}{(port.Service is null ? "" : $" ({port.Service})")} open on " +
+                $"nmap found {port.Proto.Label()} port {port.Port}{(port.Service is null ? "" : $" ({port.Service})")} open on " +
                 $"{scan.Address}, but no listening socket in {host.Source} explains it: something answers that no listing shows " +
                 "(a container or namespace not collected, a port forward or NAT rule, or a stale listing).",
             [

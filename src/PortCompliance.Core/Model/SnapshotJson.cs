@@ -85,7 +85,7 @@ public static class SnapshotJson
     private static void WriteSocket(Utf8JsonWriter json, ListeningSocket s)
     {
         json.WriteStartObject();
-        json.WriteString("proto", s.Proto == Protocol.Tcp ? "tcp" : "udp");
+        json.WriteString("proto", s.Proto.Name());
         json.WriteString("family", s.Family switch { IpFamily.IPv4 => "ipv4", IpFamily.IPv6 => "ipv6", _ => "any" });
         json.WriteString("address", s.Address);
         json.WriteNumber("port", s.Port);

@@ -123,10 +123,8 @@ internal sealed class NodeReader(string file, List<Diagnostic> diagnostics)
         {
             case null:
                 return null;
-            case YamlScalar { Value: "tcp" }:
-                return Protocol.Tcp;
-            case YamlScalar { Value: "udp" }:
-                return Protocol.Udp;
+            case YamlScalar scalar when Names.TryParse(scalar.Value, out Protocol protocol):
+                return protocol;
             default:
                 Error(node, $"{what} must be tcp or udp, not {Describe(node)}");
                 return null;

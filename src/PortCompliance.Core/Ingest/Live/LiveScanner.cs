@@ -80,7 +80,7 @@ public static class LiveScanner
         var address = dualStack ? "*" : k.Address.ToString();
         var family = dualStack ? IpFamily.Any : k.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? IpFamily.IPv6 : IpFamily.IPv4;
         var device = SockDiag.InterfaceName(k.InterfaceIndex);
-        var proto = k.Proto == Protocol.Tcp ? "tcp" : "udp";
+        var proto = k.Proto.Name();
         var users = processes.Count == 0 ? "" : $" users:({string.Join(",", processes.Select(p => $"(\"{p.Name}\",pid={p.Pid})"))})";
         var shown = family == IpFamily.IPv6 ? $"[{address}]" : address;
         return new ListeningSocket
