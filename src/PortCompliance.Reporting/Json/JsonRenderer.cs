@@ -7,6 +7,8 @@ public sealed class JsonRenderer : IStreamingRenderer
 {
     public string Key => "json";
     public string Description => "results.json: every host, socket and finding, for scripts and as next month's baseline";
+    public bool InDefaultSet => true;
+    public FleetOutput FleetOutput => FleetOutput.Streamed;
     public IReadOnlyList<string> Files => ["results.json"];
 
     public void Render(ReportModel model, Func<string, Stream> open) => ReportOutput.RenderWhole(this, model, open);
