@@ -2,7 +2,7 @@ using PortCompliance.Core.Model;
 
 namespace PortCompliance.Reporting.Json;
 
-/// <summary><c>results.json</c>: the whole audit, as DESIGN.md specifies it; a later run reads it as a baseline.</summary>
+/// <summary><c>results.json</c>: the whole audit, as docs/design.md specifies it; a later run reads it as a baseline.</summary>
 public sealed class JsonRenderer : IStreamingRenderer
 {
     public string Key => "json";
