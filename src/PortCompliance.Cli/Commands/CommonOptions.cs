@@ -11,7 +11,7 @@ internal static class CommonOptions
         var option = new Option<string?>("--input-format")
         {
             HelpName = "FORMAT",
-            Description = $"Skip format detection and read every input as: {ListingFormats.Describe()}, nmap: nmap -oX XML",
+            Description = $"Skip format detection and read every input as: {ListingFormats.Describe()}",
         };
         option.AcceptOnlyFromAmong([.. InputReader.Formats]);
         return option;

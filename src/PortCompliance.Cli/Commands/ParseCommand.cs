@@ -11,7 +11,7 @@ internal static class ParseCommand
     {
         var inputs = new Argument<string[]>("INPUT")
         {
-            Description = "ss or netstat listings: files, folders (read recursively), or - for standard input",
+            Description = $"{string.Join(" or ", ListingFormats.Keys)} listings: files, folders (read recursively), or - for standard input",
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string>("--format")

@@ -12,7 +12,7 @@ public static class InputReader
     private const int Peek = 1024;
 
     /// <summary>Every format <c>--input-format</c> accepts.</summary>
-    public static IReadOnlyList<string> Formats { get; } = [.. ListingFormats.Keys, NmapXmlReader.Format];
+    public static IReadOnlyList<string> Formats => ListingFormats.InputKeys;
 
     public static IngestResult Read(Stream stream, ListingOptions options)
     {

@@ -1,23 +1,34 @@
+using PortCompliance.Core.Ingest.Nmap;
+
 namespace PortCompliance.Core.Ingest;
 
-/// <summary>The input formats, by key. The key list feeds <c>--input-format</c> help and error messages.</summary>
+/// <summary>
+/// The input formats, by key: the one list of them. Each format declares its key, description and sniffing itself
+/// (<see cref="IListingFormat"/>); the key list feeds <c>--input-format</c> help and error messages.
+/// </summary>
 public static class ListingFormats
 {
     /// <summary>Format of a listing in which no line matched any format; all of it is reported unparsed.</summary>
     public const string Unknown = "unknown";
 
-    private static readonly Format[] All =
-    [
-        new(SsParser.Key, "iproute2 ss (-lntup, -tulnp, -a, -e, -i, -H …)", SsParser.Sniff, b => new SsParser(b)),
-        new(NetstatParser.Key, "net-tools netstat (-plunt, -tulpen, -an …)", NetstatParser.Sniff, b => new NetstatParser(b)),
-    ];
+    /// <summary>Formats read line by line, in the order sniffing asks them (the first of equal claims wins).</summary>
+    private static readonly Listing[] Listings = [Listing.Of<SsParser>(), Listing.Of<NetstatParser>()];
 
-    public static IReadOnlyList<string> Keys { get; } = [.. All.Select(f => f.Key)];
+    /// <summary>Formats read whole, told apart by their first bytes before any line is read.</summary>
+    private static readonly Declared[] Documents = [Declared.Of<NmapXmlReader>()];
 
-    public static string Describe() => string.Join(", ", All.Select(f => $"{f.Key}: {f.Description}"));
+    /// <summary>The formats read line by line: what sniffing chooses among, and what a listing nobody claims is not.</summary>
+    public static IReadOnlyList<string> Keys { get; } = [.. Listings.Select(f => f.Key)];
+
+    /// <summary>Every key <c>--input-format</c> accepts: the line formats, then those read whole.</summary>
+    public static IReadOnlyList<string> InputKeys { get; } = [.. Keys, .. Documents.Select(f => f.Key)];
+
+    /// <summary>Every input format as <c>key: description</c>, for <c>--input-format</c> help.</summary>
+    public static string Describe() =>
+        string.Join(", ", Listings.Select(f => $"{f.Key}: {f.Description}").Concat(Documents.Select(f => $"{f.Key}: {f.Description}")));
 
     internal static IListingParser Create(string key, SnapshotBuilder builder) =>
-        All.Single(f => f.Key == key).Create(builder);
+        Listings.Single(f => f.Key == key).Create(builder);
 
     /// <summary>
     /// The format that claims this line most strongly (a header outranks a row), or null when none does.
@@ -27,7 +38,7 @@ public static class ListingFormats
     {
         string? best = null;
         var strength = Signature.None;
-        foreach (var format in All)
+        foreach (var format in Listings)
         {
             var signature = format.Sniff(line);
             if (signature > strength)
@@ -39,11 +50,16 @@ public static class ListingFormats
         return best;
     }
 
-    private sealed record Format(
-        string Key,
-        string Description,
-        SniffLine Sniff,
-        Func<SnapshotBuilder, IListingParser> Create);
+    private sealed record Declared(string Key, string Description)
+    {
+        public static Declared Of<T>() where T : IInputFormat => new(T.Key, T.Description);
+    }
+
+    /// <summary>A line format's declaration, bound once to delegates so the registry can hold formats of any type.</summary>
+    private sealed record Listing(string Key, string Description, SniffLine Sniff, Func<SnapshotBuilder, IListingParser> Create)
+    {
+        public static Listing Of<T>() where T : IListingFormat => new(T.Key, T.Description, T.Sniff, T.Create);
+    }
 
     private delegate Signature SniffLine(ReadOnlySpan<char> line);
 }

@@ -43,7 +43,7 @@ public static class ListingReader
 
             if (line.Contains('\0'))
             {
-                return Failed(options.Source, number, "binary data (a NUL byte): this is not an ss or netstat listing");
+                return Failed(options.Source, number, $"binary data (a NUL byte): this is not an {string.Join(" or ", ListingFormats.Keys)} listing");
             }
 
             if (!seenContent && HostNames.TryReadDirective(line, out var declared))

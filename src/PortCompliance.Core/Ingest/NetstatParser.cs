@@ -7,9 +7,11 @@ namespace PortCompliance.Core.Ingest;
 /// Linux net-tools <c>netstat</c>: <c>-plunt</c>, <c>-tuln</c>, <c>-tulpnW</c>, <c>-tulpen</c> (User, Inode),
 /// <c>-tunap</c>/<c>-an</c> with their non-listening and unix rows, and the notes it prints when not root.
 /// </summary>
-internal sealed class NetstatParser(SnapshotBuilder output) : IListingParser
+internal sealed class NetstatParser(SnapshotBuilder output) : IListingParser, IListingFormat
 {
-    public const string Key = "netstat";
+    public static string Key => "netstat";
+
+    public static string Description => "net-tools netstat (-plunt, -tulpen, -an …)";
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TcpStates = new[]
     {
@@ -26,6 +28,8 @@ internal sealed class NetstatParser(SnapshotBuilder output) : IListingParser
         "will not be shown, you would have to be root",
         "(No info could be read for \"-p\"",
     ];
+
+    public static IListingParser Create(SnapshotBuilder output) => new NetstatParser(output);
 
     public static Signature Sniff(ReadOnlySpan<char> line)
     {

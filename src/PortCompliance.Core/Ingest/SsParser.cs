@@ -7,9 +7,11 @@ namespace PortCompliance.Core.Ingest;
 /// iproute2 <c>ss</c> output in every variant seen on real systems: with or without the Netid column,
 /// with <c>-H</c>, <c>-e</c>, <c>-i</c>/<c>-m</c> detail lines, <c>-a</c> rows, old and new address and users forms.
 /// </summary>
-internal sealed class SsParser(SnapshotBuilder output) : IListingParser
+internal sealed class SsParser(SnapshotBuilder output) : IListingParser, IListingFormat
 {
-    public const string Key = "ss";
+    public static string Key => "ss";
+
+    public static string Description => "iproute2 ss (-lntup, -tulnp, -a, -e, -i, -H …)";
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> States = new[]
     {
@@ -22,6 +24,8 @@ internal sealed class SsParser(SnapshotBuilder output) : IListingParser
         "tcp", "udp", "raw", "u_str", "u_dgr", "u_seq", "nl", "p_raw", "p_dgr", "v_str", "v_dgr",
         "sctp", "dccp", "mptcp", "tipc", "xdp", "icmp6", "u_seqpacket",
     }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static IListingParser Create(SnapshotBuilder output) => new SsParser(output);
 
     public static Signature Sniff(ReadOnlySpan<char> line)
     {

@@ -1,6 +1,6 @@
 namespace PortCompliance.Core.Model;
 
-/// <summary>The stable rule ids used in JSON, CSV and waivers (DESIGN.md). Never rename one.</summary>
+/// <summary>The stable rule ids used in JSON, CSV and waivers (docs/design.md). Never rename one.</summary>
 public static class RuleIds
 {
     public const string WildcardBind = "wildcard-bind";

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace PortCompliance.Core.Model;
 
 /// <summary>
-/// Writes the <c>{"hosts": [...]}</c> document that <c>parse</c> and <c>scan</c> print (DESIGN.md): snake_case, fields in
+/// Writes the <c>{"hosts": [...]}</c> document that <c>parse</c> and <c>scan</c> print (docs/design.md): snake_case, fields in
 /// contract order, LF newlines. Written field by field with <see cref="Utf8JsonWriter"/> rather than by the serializer,
 /// whose one-time set-up costs a live scan more than the whole socket walk; the golden files pin every byte.
 /// </summary>

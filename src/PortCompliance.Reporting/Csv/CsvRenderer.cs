@@ -27,10 +27,12 @@ public sealed class CsvRenderer : IStreamingRenderer
     private static readonly string[] SocketColumns =
         ["host", "proto", "endpoint", "port", "scope", "processes", "status", "findings", "source", "line", "exposure"];
 
-    public string Key => "csv";
     private static readonly string[] DriftColumns = ["host", "change", "what", "before", "now"];
 
+    public string Key => "csv";
     public string Description => "findings.csv and sockets.csv (and drift.csv with --baseline), for spreadsheets";
+    public bool InDefaultSet => true;
+    public FleetOutput FleetOutput => FleetOutput.Streamed;
     public IReadOnlyList<string> Files => ["findings.csv", "sockets.csv", "drift.csv"];
 
     public void Render(ReportModel model, Func<string, Stream> open) => ReportOutput.RenderWhole(this, model, open);

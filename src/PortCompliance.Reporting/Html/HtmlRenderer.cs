@@ -22,6 +22,8 @@ public sealed class HtmlRenderer : IReportRenderer
 
     public string Key => "html";
     public string Description => "report.html: the full report in one self-contained page, filterable, sortable and printable";
+    public bool InDefaultSet => true;
+    public FleetOutput FleetOutput => FleetOutput.PerHost;
     public IReadOnlyList<string> Files => [FileName];
 
     public void Render(ReportModel model, Func<string, Stream> open)

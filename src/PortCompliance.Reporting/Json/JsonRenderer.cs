@@ -3,11 +3,13 @@ using PortCompliance.Reporting.Model;
 
 namespace PortCompliance.Reporting.Json;
 
-/// <summary><c>results.json</c>: the whole audit, as DESIGN.md specifies it; a later run reads it as a baseline.</summary>
+/// <summary><c>results.json</c>: the whole audit, as docs/design.md specifies it; a later run reads it as a baseline.</summary>
 public sealed class JsonRenderer : IStreamingRenderer
 {
     public string Key => "json";
     public string Description => "results.json: every host, socket and finding, for scripts and as next month's baseline";
+    public bool InDefaultSet => true;
+    public FleetOutput FleetOutput => FleetOutput.Streamed;
     public IReadOnlyList<string> Files => ["results.json"];
 
     public void Render(ReportModel model, Func<string, Stream> open) => ReportOutput.RenderWhole(this, model, open);

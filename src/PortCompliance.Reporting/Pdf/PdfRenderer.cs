@@ -12,6 +12,8 @@ public sealed class PdfRenderer(TextWriter? log = null) : IReportRenderer
 
     public string Key => FormatKey;
     public string Description => "report.pdf, the audit report for auditors";
+    public bool InDefaultSet => true;
+    public FleetOutput FleetOutput => FleetOutput.PerHost;
     public IReadOnlyList<string> Files => ["report.pdf"];
 
     public void Render(ReportModel model, Func<string, Stream> open)

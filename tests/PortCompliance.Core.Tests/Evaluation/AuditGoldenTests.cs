@@ -1,5 +1,6 @@
 using PortCompliance.Core.Audit;
 using PortCompliance.Core.Evaluation;
+using PortCompliance.Core.Ingest;
 using PortCompliance.Core.Model;
 using PortCompliance.Core.Policy;
 using PortCompliance.Core.Tests.Support;
@@ -10,17 +11,15 @@ namespace PortCompliance.Core.Tests.Evaluation;
 /// <summary>Every genuine sample audited against the built-in baseline on a fixed day, compared with its golden results.json.</summary>
 public sealed class AuditGoldenTests
 {
+    /// <summary>Every sample of every listing format the registry lists.</summary>
     public static TheoryData<string> All
     {
         get
         {
             var data = new TheoryData<string>();
-            foreach (var format in new[] { "ss", "netstat" })
+            foreach (var sample in ListingFormats.Keys.SelectMany(Samples.Of))
             {
-                foreach (var sample in Samples.Of(format))
-                {
-                    data.Add(sample);
-                }
+                data.Add(sample);
             }
 
             return data;
@@ -34,7 +33,6 @@ public sealed class AuditGoldenTests
         var policy = PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
         var result = AuditRun.Whole([Samples.Read(sample)], policy, new AuditSettings(Audits.Day, Severity.High, "golden"));
 
-        var golden = RepoPaths.Combine("tests", "PortCompliance.Core.Tests", "Evaluation", "Golden", Path.ChangeExtension(sample["samples/".Length..], ".results.json"));
-        Snapshot.Match(ResultsJson.Serialize(result), golden);
+        Snapshot.Match(ResultsJson.Serialize(result), Samples.ResultsGoldenPath(sample));
     }
 }

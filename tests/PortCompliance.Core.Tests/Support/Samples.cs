@@ -4,28 +4,45 @@ using PortCompliance.Tests.Shared;
 
 namespace PortCompliance.Core.Tests.Support;
 
-/// <summary>The genuine listings under samples/, grouped by the format their file names declare.</summary>
+/// <summary>
+/// The genuine listings under samples/, by format: a folder named for a format key holds that format only, and in
+/// samples/docs (excerpts of several formats) a file's format is the one the registry sniffs from its lines.
+/// </summary>
 internal static class Samples
 {
-    /// <summary>Every sample of one format, as repo-relative paths (theory data shows them by name).</summary>
-    public static TheoryData<string> Of(string format)
+    /// <summary>The folder of excerpts from documentation pages, in any format.</summary>
+    public const string Mixed = "docs";
+
+    /// <summary>Every listing under samples/, as repo-relative paths in ordinal order.</summary>
+    public static IReadOnlyList<string> All() =>
+        [.. Directory.EnumerateFiles(RepoPaths.Samples, "*.txt", SearchOption.AllDirectories)
+            .Select(RepoPaths.Relative)
+            .Where(p => Folder(p) != "fleet") // a fleet over two months: FleetSampleTests
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>Every sample of one format.</summary>
+    public static IReadOnlyList<string> Of(string format) => [.. All().Where(p => FormatOf(p) == format)];
+
+    /// <summary>Every sample with its format, format by format in registry order.</summary>
+    public static TheoryData<string, string> ByFormat()
     {
-        var data = new TheoryData<string>();
-        foreach (var path in Directory.EnumerateFiles(RepoPaths.Samples, "*.txt", SearchOption.AllDirectories)
-                     .Select(RepoPaths.Relative)
-                     .Where(p => !p.StartsWith("samples/fleet/", StringComparison.Ordinal)) // a fleet over two months: FleetSampleTests
-                     .Where(p => FormatOf(p) == format)
-                     .Order(StringComparer.Ordinal))
+        var data = new TheoryData<string, string>();
+        foreach (var format in ListingFormats.Keys)
         {
-            data.Add(path);
+            foreach (var sample in Of(format))
+            {
+                data.Add(format, sample);
+            }
         }
 
         return data;
     }
 
-    /// <summary>netstat files say so in their names; every other listing is ss.</summary>
-    public static string FormatOf(string path) =>
-        Path.GetFileName(path).Contains("netstat", StringComparison.Ordinal) ? NetstatParser.Key : SsParser.Key;
+    /// <summary>The folder's format key; in samples/docs, the format of the first line some format claims.</summary>
+    public static string FormatOf(string path) => Folder(path) == Mixed ? Sniffed(path) : Folder(path);
+
+    /// <summary>The folder right under samples/ that holds the file.</summary>
+    public static string Folder(string path) => path.Split('/')[1];
 
     public static HostSnapshot Read(string relativePath, string? format = null)
     {
@@ -44,6 +61,15 @@ internal static class Samples
         return Assert.Single(snapshot.Sockets, s => s.Line == number);
     }
 
+    /// <summary>The sample's golden <c>parse --format json</c>.</summary>
     public static string GoldenPath(string samplePath) =>
         RepoPaths.Combine("tests", "PortCompliance.Core.Tests", "Ingest", "Golden", Path.ChangeExtension(samplePath["samples/".Length..], ".json"));
+
+    /// <summary>The sample's golden results.json under the built-in baseline.</summary>
+    public static string ResultsGoldenPath(string samplePath) =>
+        RepoPaths.Combine("tests", "PortCompliance.Core.Tests", "Evaluation", "Golden", Path.ChangeExtension(samplePath["samples/".Length..], ".results.json"));
+
+    private static string Sniffed(string path) =>
+        File.ReadLines(RepoPaths.Combine(path)).Select(l => ListingFormats.Sniff(l)).FirstOrDefault(f => f is not null)
+        ?? ListingFormats.Unknown;
 }

@@ -3,16 +3,14 @@ using System.Text;
 using System.Xml.Linq;
 using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Model;
-using PortCompliance.Reporting.Csv;
 using PortCompliance.Reporting.Json;
-using PortCompliance.Reporting.Junit;
 using PortCompliance.Reporting.Tests.Support;
 using PortCompliance.Tests.Shared;
 
 namespace PortCompliance.Reporting.Tests.Streaming;
 
 /// <summary>
-/// A fleet streams through results.json, the CSV files and junit.xml host by host, with hosts spooled to scratch; the
+/// A fleet streams through every format that declares <see cref="FleetOutput.Streamed"/> (results.json, the CSV files, junit.xml) host by host, with hosts spooled to scratch; the
 /// November fleet's 19 genuine listings must come out exactly as the whole run written at once.
 /// </summary>
 public sealed class StreamingFormatTests
@@ -57,7 +55,7 @@ public sealed class StreamingFormatTests
         var fleet = new FleetSummary(run);
         var anchors = ReportModelBuilder.FleetAnchors(result.Hosts.Select(h => h.Host));
         var files = new Dictionary<string, MemoryStream>();
-        IStreamingRenderer[] renderers = [new JsonRenderer(), new CsvRenderer(), new JunitRenderer()];
+        var renderers = ReportRenderers.Create(Reports.Options).Where(r => r.FleetOutput == FleetOutput.Streamed).Cast<IStreamingRenderer>().ToList();
         var runs = renderers.Select(r => r.Start(run, new ReportOutput(name => files[name] = new MemoryStream(), () => new MemoryStream()))).ToList();
         for (var i = 0; i < result.Hosts.Count; i++)
         {

@@ -8,9 +8,17 @@ namespace PortCompliance.Core.Ingest.Nmap;
 /// Reads <c>nmap -oX</c> output. A file with one host is named like any input (file name, or <c>--host</c>); a sweep of
 /// many hosts names each by its host name, else its address. The DTD nmap declares is ignored, never resolved.
 /// </summary>
-public static class NmapXmlReader
+public sealed class NmapXmlReader : IInputFormat
 {
     public const string Format = "nmap";
+
+    private NmapXmlReader()
+    {
+    }
+
+    static string IInputFormat.Key => Format;
+
+    static string IInputFormat.Description => "nmap -oX XML";
 
     /// <summary>True when the first bytes look like nmap XML (<c>&lt;?xml … &lt;nmaprun</c>).</summary>
     public static bool Sniff(ReadOnlySpan<byte> head)
