@@ -1,3 +1,4 @@
+using PortCompliance.Reporting.Model;
 using System.Text;
 using PortCompliance.Reporting.Tests.Support;
 using PortCompliance.Tests.Shared;

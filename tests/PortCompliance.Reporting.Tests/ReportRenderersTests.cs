@@ -1,4 +1,5 @@
 using PortCompliance.Core.Model;
+using PortCompliance.Reporting.Model;
 
 namespace PortCompliance.Reporting.Tests;
 

@@ -20,7 +20,7 @@ internal sealed class AuditOptions
 
     private readonly Argument<string[]> _inputs = new("INPUT")
     {
-        Description = "ss or netstat listings: files, folders (read recursively), or - for standard input; none: audit this machine live",
+        Description = $"{string.Join(" or ", ListingFormats.Keys)} listings: files, folders (read recursively), or - for standard input; none: audit this machine live",
         Arity = ArgumentArity.ZeroOrMore,
     };
 

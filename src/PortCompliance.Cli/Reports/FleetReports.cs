@@ -26,8 +26,8 @@ internal sealed class FleetReports : IAuditSink<FleetReports.HostReports>
 
     private FleetReports(AuditRequest request, IReadOnlyList<IReportRenderer> renderers, ReportOptions options, string folder, CliConsole console)
     {
-        _documents = [.. renderers.Where(r => r is not IStreamingRenderer)];
-        _streams = [.. renderers.OfType<IStreamingRenderer>().Select(r => new OpenStream(r, new AtomicFiles(folder)))];
+        _documents = [.. renderers.Where(r => r.FleetOutput == FleetOutput.PerHost)];
+        _streams = [.. renderers.Where(r => r.FleetOutput == FleetOutput.Streamed).Cast<IStreamingRenderer>().Select(r => new OpenStream(r, new AtomicFiles(folder)))];
         _anchors = ReportModelBuilder.FleetAnchors(request.Hosts.Select(h => h.Host));
         (_options, _folder, _console) = (options, folder, console);
     }

@@ -10,9 +10,7 @@ namespace PortCompliance.Reporting.Junit;
 /// </summary>
 public sealed class JunitRenderer : IStreamingRenderer
 {
-    public const string FormatKey = "junit";
-
-    public string Key => FormatKey;
+    public string Key => "junit";
     public string Description => "junit.xml: a test case per host and rule, for CI dashboards (not in the default set)";
 
     // CI asks for it by name; people running the monthly audit have no use for it.

@@ -8,9 +8,7 @@ namespace PortCompliance.Reporting.Pdf;
 /// </summary>
 public sealed class PdfRenderer(TextWriter? log = null) : IReportRenderer
 {
-    public const string FormatKey = "pdf";
-
-    public string Key => FormatKey;
+    public string Key => "pdf";
     public string Description => "report.pdf, the audit report for auditors";
     public bool InDefaultSet => true;
     public FleetOutput FleetOutput => FleetOutput.PerHost;
