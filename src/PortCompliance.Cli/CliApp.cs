@@ -6,7 +6,7 @@ using PortCompliance.Core.Model;
 namespace PortCompliance.Cli;
 
 /// <summary>Composes the commands and maps every outcome, including a crash, to an exit code.</summary>
-public static class CliApp
+internal static class CliApp
 {
     private const string DebugName = "--debug";
 

@@ -1,7 +1,7 @@
 namespace PortCompliance.Cli;
 
 /// <summary>The exit codes scripts rely on; the contract is in <c>docs/design.md</c>.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>The audit ran and no unwaived finding is at or above <c>--fail-on</c> (or the command simply worked).</summary>
     public const int Ok = 0;

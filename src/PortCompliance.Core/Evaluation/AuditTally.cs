@@ -5,7 +5,7 @@ namespace PortCompliance.Core.Evaluation;
 /// <summary>
 /// The run's figures, counted host by host as they are judged: a fleet streams through it and only these numbers stay.
 /// </summary>
-public sealed class AuditTally
+internal sealed class AuditTally
 {
     private readonly int[] _bySeverity = new int[Severities.WorstFirst.Count];
     private readonly SortedDictionary<string, int> _byRule = new(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace PortCompliance.Core.Evaluation;
 /// Last month's run, indexed by host, for comparing a fleet host by host as it streams past. Only what drift reads
 /// is kept: sockets and the findings that counted.
 /// </summary>
-public sealed class DriftBaseline
+internal sealed class DriftBaseline
 {
     private readonly string _auditDate;
     private readonly string _policySha256;

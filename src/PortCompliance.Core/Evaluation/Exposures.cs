@@ -6,7 +6,7 @@ namespace PortCompliance.Core.Evaluation;
 /// Joins the inside view (listings) with the outside view (nmap) of the same host: each socket gets what the scan saw
 /// on its port, and a scan of a host nobody listed becomes a host with no known sockets (so every open port counts).
 /// </summary>
-public static class Exposures
+internal static class Exposures
 {
     /// <summary>A host as its listings gave it, joined with its outside scan if it has one; a host only scanned becomes an unlisted one.</summary>
     public static HostSnapshot? Apply(HostSnapshot? host, ExternalScan? scan) =>

@@ -4,7 +4,7 @@ using PortCompliance.Core.Model;
 namespace PortCompliance.Core.Ingest;
 
 /// <summary>Decides wildcard / loopback / specific from an address as shown and its bound device.</summary>
-public static class BindScopes
+internal static class BindScopes
 {
     private static readonly HashSet<string> LoopbackNames = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -7,7 +7,7 @@ namespace PortCompliance.Core.Ingest;
 /// a socket seen in both counts once — the reading that shows its owner wins — and everything taken from a later input
 /// keeps its own file and line, so evidence always points at the file a finding rests on.
 /// </summary>
-public static class HostMerge
+internal static class HostMerge
 {
     public static IReadOnlyList<HostSnapshot> ByHost(IReadOnlyList<HostSnapshot> snapshots) =>
         [.. snapshots.GroupBy(s => s.Host).Select(g => g.Skip(1).Aggregate(g.First(), Merge))];

@@ -17,7 +17,7 @@ public sealed record IngestResult(HostSnapshot? Snapshot, IReadOnlyList<Diagnost
 /// Streams one listing: decodes it (BOM, CRLF), hashes the bytes, finds the host name, sniffs the format
 /// from the first line some format claims, then hands every non-blank line to that format's parser.
 /// </summary>
-public static class ListingReader
+internal static class ListingReader
 {
     private const int MaxUndecidedLines = 10_000;
 

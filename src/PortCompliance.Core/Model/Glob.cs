@@ -1,7 +1,7 @@
 namespace PortCompliance.Core.Model;
 
 /// <summary>Host-name globs: <c>*</c> any run, <c>?</c> one character, case-insensitive like DNS names.</summary>
-public static class Glob
+internal static class Glob
 {
     public static bool IsMatch(string text, string pattern) => Match(text.AsSpan(), pattern.AsSpan());
 

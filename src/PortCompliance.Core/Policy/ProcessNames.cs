@@ -7,7 +7,7 @@ namespace PortCompliance.Core.Policy;
 /// kernel's comm, cut to 15 characters (<c>kube-controller</c>); netstat prints the process title
 /// (<c>sshd: /usr/sbi</c>, <c>nginx: master</c>, <c>redis-server 0</c>).
 /// </summary>
-public static class ProcessNames
+internal static class ProcessNames
 {
     private const int CommLength = 15;
 

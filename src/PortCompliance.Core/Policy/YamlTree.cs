@@ -5,20 +5,20 @@ using PortCompliance.Core.Model;
 namespace PortCompliance.Core.Policy;
 
 /// <summary>A YAML node with the position it started at, so every message can name line and column.</summary>
-public abstract record YamlNode(int Line, int Column);
+internal abstract record YamlNode(int Line, int Column);
 
-public sealed record YamlScalar(int Line, int Column, string Value, bool Quoted) : YamlNode(Line, Column);
+internal sealed record YamlScalar(int Line, int Column, string Value, bool Quoted) : YamlNode(Line, Column);
 
-public sealed record YamlSequence(int Line, int Column, IReadOnlyList<YamlNode> Items) : YamlNode(Line, Column);
+internal sealed record YamlSequence(int Line, int Column, IReadOnlyList<YamlNode> Items) : YamlNode(Line, Column);
 
-public sealed record YamlMapping(int Line, int Column, IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries) : YamlNode(Line, Column);
+internal sealed record YamlMapping(int Line, int Column, IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries) : YamlNode(Line, Column);
 
 /// <summary>
 /// Builds a <see cref="YamlNode"/> tree from YamlDotNet's event parser, iteratively and under hard caps:
 /// no aliases (no alias bombs), bounded nesting (YamlDotNet's recursive parts overflow the stack on deep
 /// input), bounded size, one document, scalar keys, and no duplicate keys.
 /// </summary>
-public static class YamlTree
+internal static class YamlTree
 {
     public const int MaxBytes = 1 << 20;
     public const int MaxDepth = 64;

@@ -9,7 +9,7 @@ namespace PortCompliance.Reporting.Csv;
 /// <c>findings.csv</c> (one row per finding) and <c>sockets.csv</c> (every listening socket with its status), for
 /// spreadsheets. A cell a spreadsheet would run as a formula (<c>=HYPERLINK(…)</c>, <c>+cmd</c>, <c>@SUM</c>) is escaped.
 /// </summary>
-public sealed class CsvRenderer : IStreamingRenderer
+internal sealed class CsvRenderer : IStreamingRenderer
 {
     private static readonly CsvWriterOptions Options = new()
     {

@@ -31,14 +31,14 @@ internal sealed record HtmlPage
     public required int UnparsedCount { get; init; }
 
     /// <summary>One host as the page shows it, with how many of its findings are waived.</summary>
-    public sealed record HostSection(HostView View, IReadOnlyList<SocketLine> Sockets, int Waived);
+    internal sealed record HostSection(HostView View, IReadOnlyList<SocketLine> Sockets, int Waived);
 
     /// <summary>A socket row with the rules of the findings on it, space-separated, for the rule filter.</summary>
-    public sealed record SocketLine(SocketRow Row, string Rules);
+    internal sealed record SocketLine(SocketRow Row, string Rules);
 
     /// <summary>A horizontal bar chart in SVG user units: its view box, and one bar per severity.</summary>
-    public sealed record Chart(int Width, int Height, IReadOnlyList<Bar> Bars);
+    internal sealed record Chart(int Width, int Height, IReadOnlyList<Bar> Bars);
 
     /// <summary>A bar at (<see cref="X"/>, <see cref="Y"/>), its count written at <see cref="LabelX"/>.</summary>
-    public sealed record Bar(string Severity, int Count, int X, int Y, int Width, int LabelX);
+    internal sealed record Bar(string Severity, int Count, int X, int Y, int Width, int LabelX);
 }

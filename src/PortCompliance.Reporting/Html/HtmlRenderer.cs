@@ -7,7 +7,7 @@ namespace PortCompliance.Reporting.Html;
 /// <c>report.html</c>: the whole report in one self-contained page — inline style and script, nothing fetched —
 /// filterable and sortable on screen, complete when printed. Rendered with Handlebars from <c>templates/</c>.
 /// </summary>
-public sealed class HtmlRenderer : IReportRenderer
+internal sealed class HtmlRenderer : IReportRenderer
 {
     public const string FileName = "report.html";
 

@@ -4,7 +4,7 @@ namespace PortCompliance.Reporting.Html;
 /// A template that cannot be used: missing, unparseable, or unsafe. The message names the file (and line) so the
 /// CLI can print it as it is, without a stack trace, when a customised <c>--templates</c> folder has a mistake.
 /// </summary>
-public sealed class TemplateException : Exception
+internal sealed class TemplateException : Exception
 {
     public TemplateException()
     {

@@ -54,7 +54,7 @@ internal sealed class TemplateSource
     }
 
     /// <summary>One template's text and where it came from (a path, or <c>built-in templates/…</c>), as errors name it.</summary>
-    public sealed record Template(string Name, string Origin, string Text);
+    internal sealed record Template(string Name, string Origin, string Text);
 
     private static IEnumerable<string> BuiltInNames() =>
         Resources.GetManifestResourceNames()

@@ -4,7 +4,7 @@ using PortCompliance.Reporting.Model;
 namespace PortCompliance.Reporting.Json;
 
 /// <summary><c>results.json</c>: the whole audit, as docs/design.md specifies it; a later run reads it as a baseline.</summary>
-public sealed class JsonRenderer : IStreamingRenderer
+internal sealed class JsonRenderer : IStreamingRenderer
 {
     public string Key => "json";
     public string Description => "results.json: every host, socket and finding, for scripts and as next month's baseline";

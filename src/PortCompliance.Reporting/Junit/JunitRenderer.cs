@@ -8,7 +8,7 @@ namespace PortCompliance.Reporting.Junit;
 /// <c>junit.xml</c>: one test suite per host, one test case per rule that ran, failed when the rule has open findings
 /// on that host — so CI dashboards show the audit. Waived findings do not fail a case.
 /// </summary>
-public sealed class JunitRenderer : IStreamingRenderer
+internal sealed class JunitRenderer : IStreamingRenderer
 {
     public string Key => "junit";
     public string Description => "junit.xml: a test case per host and rule, for CI dashboards (not in the default set)";

@@ -6,7 +6,7 @@ namespace PortCompliance.Reporting.Pdf;
 /// <c>report.pdf</c>: the report an auditor reads and signs — cover and verdict, summary, every host with its
 /// sockets and findings, controls, waivers, evidence appendix, method and sign-off. Same model, same bytes.
 /// </summary>
-public sealed class PdfRenderer(TextWriter? log = null) : IReportRenderer
+internal sealed class PdfRenderer(TextWriter? log = null) : IReportRenderer
 {
     public string Key => "pdf";
     public string Description => "report.pdf, the audit report for auditors";

@@ -8,7 +8,7 @@ namespace PortCompliance.Core.Ingest.Nmap;
 /// Reads <c>nmap -oX</c> output. A file with one host is named like any input (file name, or <c>--host</c>); a sweep of
 /// many hosts names each by its host name, else its address. The DTD nmap declares is ignored, never resolved.
 /// </summary>
-public sealed class NmapXmlReader : IInputFormat
+internal sealed class NmapXmlReader : IInputFormat
 {
     public const string Format = "nmap";
 
