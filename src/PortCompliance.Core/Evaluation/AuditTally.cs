@@ -9,6 +9,7 @@ internal sealed class AuditTally
 {
     private readonly int[] _bySeverity = new int[Severities.WorstFirst.Count];
     private readonly SortedDictionary<string, int> _byRule = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _hostsFailingByRule = new(StringComparer.Ordinal);
     private int _hosts;
     private int _compliant;
     private int _sockets;
@@ -32,6 +33,11 @@ internal sealed class AuditTally
             _bySeverity[(int)finding.Severity]++;
             _byRule[finding.Rule] = _byRule.GetValueOrDefault(finding.Rule) + 1;
         }
+
+        foreach (var rule in host.Findings.Where(f => !f.Waived).Select(f => f.Rule).Distinct())
+        {
+            _hostsFailingByRule[rule] = _hostsFailingByRule.GetValueOrDefault(rule) + 1;
+        }
     }
 
     public AuditSummary Summary(int inputErrors, Severity failOn)
@@ -51,6 +57,7 @@ internal sealed class AuditTally
             FailOn = failOn,
             Verdict = counts.AtOrAbove(failOn) == 0 ? Verdict.Pass : Verdict.Fail,
             CollectedWithoutRoot = _withoutRoot,
+            HostsFailingByRule = new Dictionary<string, int>(_hostsFailingByRule),
         };
     }
 }

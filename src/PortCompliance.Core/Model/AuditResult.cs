@@ -111,6 +111,10 @@ public sealed record AuditSummary
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public int CollectedWithoutRoot { get; init; }
+
+    /// <summary>For each rule, how many hosts have an open (unwaived) finding of it. Not part of results.json.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, int> HostsFailingByRule { get; init; } = new Dictionary<string, int>();
 }
 
 /// <summary>

@@ -14,7 +14,6 @@ public sealed class FleetSummary
 
     private readonly List<Row> _rows = [];
     private readonly Dictionary<string, string> _ports = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _failingHostsByRule = new(StringComparer.Ordinal);
     private readonly List<WaiverView> _waivers = [];
     private readonly List<ControlView> _controls = [];
     private readonly List<EvidenceFileView> _evidence = [];
@@ -37,11 +36,6 @@ public sealed class FleetSummary
             view.Sockets.Count == 0 ? 100 : 100 * view.Sockets.Count(s => s.Status is "ok" or "waived") / view.Sockets.Count,
             view.Status, HostReport(view.Anchor, ".pdf"), HostReport(view.Anchor, ".html"));
         _rows.Add(new Row(fleetHost, view.Counts, view.Compliant, exposed));
-        foreach (var rule in view.Findings.Where(f => !f.Waived).Select(f => f.Rule).Distinct())
-        {
-            _failingHostsByRule[rule] = _failingHostsByRule.GetValueOrDefault(rule) + 1;
-        }
-
         _waivers.AddRange(own.Waivers);
         _controls.AddRange(own.Controls);
         _evidence.AddRange(own.Evidence);
@@ -61,7 +55,7 @@ public sealed class FleetSummary
     {
         var hosts = _rows.Count;
         var rules = run.Policy.Rules
-            .Select(rule => (Rule: rule, Failing: _failingHostsByRule.GetValueOrDefault(rule)))
+            .Select(rule => (Rule: rule, Failing: run.Summary.HostsFailingByRule.GetValueOrDefault(rule)))
             .Select(r => new RuleCompliance(r.Rule, r.Failing, hosts == 0 ? 100 : 100 * (hosts - r.Failing) / hosts))
             .OrderBy(r => r.CompliantPercent).ThenBy(r => r.Rule, StringComparer.Ordinal)
             .ToList();
