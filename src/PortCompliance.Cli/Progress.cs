@@ -20,7 +20,12 @@ internal static class Progress
 
         if (console.Error == Console.Error && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null)
         {
-            var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            // Said, not detected: Spectre's own detection can decide a real terminal is not interactive (and then draws
+            // nothing), and this branch is taken only when stderr is one.
+            var terminal = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes,
+            });
             return terminal.Progress().AutoClear(true).Start(context =>
             {
                 var task = context.AddTask(what, maxValue: total);

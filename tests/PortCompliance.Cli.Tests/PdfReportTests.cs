@@ -40,9 +40,9 @@ public sealed class PdfReportTests : IDisposable
         start.Environment["SOURCE_DATE_EPOCH"] = Epoch["SOURCE_DATE_EPOCH"];
         start.Environment["TZ"] = "Pacific/Auckland";
         using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
 
         Assert.True(process.ExitCode == 1, await error);
         Assert.Equal(inProcess, SHA256.HashData(File.ReadAllBytes(Path.Combine(other, "report.pdf"))));

@@ -62,9 +62,9 @@ public sealed class ScanCommandTests : IDisposable
             Environment = { ["HOME"] = "/tmp", ["DOTNET_CLI_HOME"] = "/tmp" },
         };
         using var scan = Process.Start(start)!;
-        var output = scan.StandardOutput.ReadToEndAsync();
-        var error = await scan.StandardError.ReadToEndAsync();
-        await scan.WaitForExitAsync();
+        var output = scan.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = await scan.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await scan.WaitForExitAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(0, scan.ExitCode);
         using var json = JsonDocument.Parse(await output);

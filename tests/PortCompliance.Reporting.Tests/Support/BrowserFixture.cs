@@ -24,7 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     internal string ReportUrl => new Uri(Path.Combine(_folder.FullName, "report.html")).AbsoluteUri;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Assert.True(File.Exists(Executable), $"no Chromium at {Executable}: apt-get install chromium, or set CHROMIUM");
         await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "report.html"), Reports.Html(Model, Hostile.Options));
@@ -32,7 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Executable, Args = Arguments });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_browser is not null)
         {

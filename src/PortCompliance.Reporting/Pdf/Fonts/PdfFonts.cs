@@ -1,11 +1,10 @@
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace PortCompliance.Reporting.Pdf.Fonts;
 
 /// <summary>
-/// Sets PDFsharp up once per process: the AGPL licence acknowledgement (this tool is AGPL-licensed) and the font
-/// resolver. PDFsharp's font settings are global and may be set only once, hence the lock and the cached outcome.
+/// Sets PDFsharp's font resolver up once per process. PDFsharp's font settings are global and may be set only once,
+/// hence the lock and the cached outcome.
 /// </summary>
 internal static class PdfFonts
 {
@@ -34,7 +33,6 @@ internal static class PdfFonts
                 throw new InvalidOperationException(search.Error);
             }
 
-            PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver = new SystemFontResolver(search.Fonts);
             log.WriteLine(search.Fonts.Describe());
             _fonts = search.Fonts;
