@@ -4,7 +4,7 @@ namespace PortCompliance.Core.Model;
 /// Reads at most a given number of bytes of another stream, then ends, remembering whether more was there: a cap
 /// by bytes actually read, for files that report no length (a device) or a false one.
 /// </summary>
-public sealed class CappedStream(Stream inner, long maxBytes) : Stream
+internal sealed class CappedStream(Stream inner, long maxBytes) : Stream
 {
     private long _read;
 
