@@ -23,6 +23,54 @@ public sealed class CommandLineTests : IDisposable
         Assert.Empty(_out.EnumerateFileSystemInfos());
     }
 
+    [Theory]
+    [InlineData("--out", "--policy", "portcompliance: --out needs a folder, not the option '--policy'")]
+    [InlineData("--policy", "--out", "portcompliance: --policy needs a policy file, not the option '--out'")]
+    [InlineData("--baseline", "--inventory", "portcompliance: --baseline needs a results.json, not the option '--inventory'")]
+    [InlineData("--inventory", "--baseline", "portcompliance: --inventory needs a hosts.csv, not the option '--baseline'")]
+    [InlineData("--templates", "--org", "portcompliance: --templates needs a folder, not the option '--org'")]
+    [InlineData("--policy", "-p.yaml", "portcompliance: --policy needs a policy file, not '-p.yaml', which reads as a mistyped option (write ./-p.yaml for a file of that name)")]
+    [InlineData("--out", "", "portcompliance: --out needs a folder, not an empty value")]
+    [InlineData("--host", "", "portcompliance: --host needs a host name, not an empty value")]
+    [InlineData("--host", " ", "portcompliance: --host needs a host name, not an empty value")]
+    public void Should_Refuse_An_Option_Whose_Value_Is_Empty_Or_Another_Option(string option, string value, string expected)
+    {
+        // The mistake as typed: the option's value forgotten, so the next option (and its value) fill in for it.
+        var folder = Path.Combine(_out.FullName, "reports");
+        string[] args = option == "--out"
+            ? ["audit", Db, "--out", value, "policies/examples/web-server.yaml"]
+            : ["audit", Db, option, value, "policies/examples/web-server.yaml", "--out", folder];
+
+        var run = CliRun.Of(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(expected + "\n", run.Error);
+        Assert.Empty(_out.EnumerateFileSystemInfos());
+        Assert.False(Directory.Exists(Path.Combine(RepoPaths.Root, value.Trim().Length == 0 ? "reports-none" : value)));
+    }
+
+    [Fact]
+    public void Should_Refuse_An_Empty_List_Of_Formats()
+    {
+        var run = CliRun.Of("audit", Db, "--formats", "", "--out", _out.FullName);
+        var commas = CliRun.Of("audit", Db, "--formats", " , ", "--out", _out.FullName);
+
+        Assert.Equal((2, 2), (run.ExitCode, commas.ExitCode));
+        Assert.Equal("portcompliance: --formats needs at least one format (available: pdf, html, csv, json, junit)\n", run.Error);
+        Assert.Equal(run.Error, commas.Error);
+        Assert.Empty(_out.EnumerateFileSystemInfos());
+    }
+
+    [Fact]
+    public void Should_Refuse_An_Empty_Host_Name_In_Parse_Too()
+    {
+        var run = CliRun.Of("parse", Db, "--host", "");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("portcompliance: --host needs a host name, not an empty value\n", run.Error);
+        Assert.Empty(run.Out);
+    }
+
     [Fact]
     public void Should_Name_An_Unknown_Option_Without_A_Guess_When_None_Is_Close()
     {

@@ -73,9 +73,19 @@ internal sealed class AuditOptions
     public AuditJob? Read(ParseResult parsed, CliConsole console)
     {
         var paths = parsed.GetValue(_inputs) ?? [];
+        if (!CheckValues(parsed, console))
+        {
+            return null;
+        }
+
         var reports = new ReportOptions { Organisation = parsed.GetValue(_organisation), TemplatesDirectory = parsed.GetValue(_templates) };
         var renderers = ReportRenderers.Create(reports);
         var wanted = parsed.GetValue(_formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (wanted.Length == 0)
+        {
+            return Fail(console, $"portcompliance: --formats needs at least one format (available: {string.Join(", ", renderers.Select(r => r.Key))})");
+        }
+
         if (wanted.FirstOrDefault(f => renderers.All(r => r.Key != f)) is { } unknown)
         {
             return Fail(console, $"portcompliance: unknown report format '{unknown}' (available: {string.Join(", ", renderers.Select(r => r.Key))})");
@@ -124,6 +134,20 @@ internal sealed class AuditOptions
             paths, paths.Length == 0 || parsed.GetValue(_live), host, parsed.GetValue(_inputFormat), loaded.Policy, inventory, baseline,
             new AuditSettings(now, threshold, AuditCommand.Version) { Inventory = inventory }, reports,
             [.. renderers.Where(r => wanted.Contains(r.Key))], parsed.GetValue(_output)!);
+    }
+
+    /// <summary>Every value that names a file or folder, checked before any is used; each problem told.</summary>
+    private bool CheckValues(ParseResult parsed, CliConsole console)
+    {
+        var checks = new[]
+        {
+            CommonOptions.CheckValue("--out", "a folder", parsed.GetValue(_output), console),
+            CommonOptions.CheckValue("--policy", "a policy file", parsed.GetValue(_policy), console),
+            CommonOptions.CheckValue("--baseline", "a results.json", parsed.GetValue(_baseline), console),
+            CommonOptions.CheckValue("--inventory", "a hosts.csv", parsed.GetValue(_inventory), console),
+            CommonOptions.CheckValue("--templates", "a folder", parsed.GetValue(_templates), console),
+        };
+        return checks.All(ok => ok);
     }
 
     private static AuditJob? Fail(CliConsole console, string message)

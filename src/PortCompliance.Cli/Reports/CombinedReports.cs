@@ -16,8 +16,14 @@ internal static class CombinedReports
             return new ReportsWritten(result, null, [], false);
         }
 
+        Leftovers.Clean(folder, console);
         var model = ReportModelBuilder.Build(result, options);
         var (written, allWritten) = ReportWriter.Write(model, renderers, folder, console);
+        if (written.Count > 0 && renderers.Any(r => r.FleetOutput == FleetOutput.PerHost))
+        {
+            Leftovers.Retire(folder); // a previous fleet's host reports must not sit beside this run's report
+        }
+
         AuditSummaryWriter.Write(result, model, written, console.Out);
         return new ReportsWritten(result, model, written, allWritten);
     }

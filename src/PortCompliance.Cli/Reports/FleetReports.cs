@@ -8,7 +8,8 @@ namespace PortCompliance.Cli.Reports;
 /// <summary>
 /// A fleet's reports, as the audit run streams its hosts: each host's own PDF and HTML are written on the core that
 /// judged it; results.json, the CSVs and JUnit take the hosts one at a time in report order; only the summary's rows
-/// stay behind, and the summary reports come last. A report that fails is named and the others go on.
+/// stay behind, and the summary reports come last. A report that fails is named and the others go on. Host reports
+/// are staged beside the folder's <c>hosts/</c> and replace it whole at the end, so it never mixes two runs.
 /// </summary>
 internal sealed class FleetReports : IAuditSink<FleetReports.HostReports>
 {
@@ -38,6 +39,7 @@ internal sealed class FleetReports : IAuditSink<FleetReports.HostReports>
     public static ReportsWritten Write(
         AuditRequest request, IReadOnlyList<IReportRenderer> renderers, ReportOptions options, string folder, CliConsole console)
     {
+        Leftovers.Clean(folder, console);
         var sink = new FleetReports(request, renderers, options, folder, console);
         Progress.Run("auditing hosts", request.Hosts.Count, console, done => AuditRun.Run(request, sink, new ConsoleObserver(console, done)));
         var written = sink.Written!;
@@ -88,6 +90,12 @@ internal sealed class FleetReports : IAuditSink<FleetReports.HostReports>
         }
 
         var (summaries, allSummaries) = ReportWriter.Write(model, _documents, _folder, _console);
+        if (_documents.Count > 0)
+        {
+            // This run's host reports replace the last run's as one folder, beside this run's summaries.
+            Leftovers.Publish(_folder);
+        }
+
         Written = new ReportsWritten(closing, model, [.. summaries, .. written], _ok && allSummaries);
     }
 
@@ -98,7 +106,7 @@ internal sealed class FleetReports : IAuditSink<FleetReports.HostReports>
         var anchor = own.Hosts[0].Anchor;
         foreach (var renderer in _documents)
         {
-            using var output = new AtomicFiles(_folder);
+            using var output = new AtomicFiles(Leftovers.Staging(_folder));
             try
             {
                 renderer.Render(own, name => output.Open(FleetSummary.HostReport(anchor, Path.GetExtension(name))));

@@ -85,7 +85,13 @@ public sealed class HostInputs
 
         try
         {
-            using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, Peek, FileOptions.SequentialScan);
+            // Not a regular file (any more): named by its path; reading it when its turn comes says why it is skipped.
+            using var stream = RegularFiles.OpenRead(file.Path, out _, Peek);
+            if (stream is null)
+            {
+                return (host ?? HostNames.FromPath(file.Path), new PlannedInput(file));
+            }
+
             var head = new byte[Peek];
             var length = stream.ReadAtLeast(head, Peek, throwOnEndOfStream: false);
             if (format == NmapXmlReader.Format || format is null && NmapXmlReader.Sniff(head.AsSpan(0, length)))

@@ -34,8 +34,10 @@ public static class InputReader
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            return Read(stream, options);
+            using var stream = RegularFiles.OpenRead(path, out var problem, bufferSize: 1);
+            return stream is null
+                ? new IngestResult(null, [new Diagnostic(options.Source, 0, 0, DiagnosticSeverity.Error, $"cannot read: {problem}")])
+                : Read(stream, options);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

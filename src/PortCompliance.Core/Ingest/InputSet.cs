@@ -27,7 +27,7 @@ public static class InputSet
         var diagnostics = new List<Diagnostic>();
         foreach (var input in inputs)
         {
-            if (input == Stdin || File.Exists(input))
+            if (input == Stdin)
             {
                 files.Add(new InputFile(input));
             }
@@ -35,9 +35,13 @@ public static class InputSet
             {
                 AddFolder(input, files, diagnostics);
             }
-            else
+            else if (!File.Exists(input))
             {
                 diagnostics.Add(new Diagnostic(input, 0, 0, DiagnosticSeverity.Error, "no such file or folder"));
+            }
+            else
+            {
+                AddFile(input, files, diagnostics);
             }
         }
 
@@ -68,7 +72,7 @@ public static class InputSet
         {
             if (IsListingCandidate(folder, path))
             {
-                files.Add(new InputFile(path));
+                AddFile(path, files, diagnostics);
             }
             else
             {
@@ -82,6 +86,18 @@ public static class InputSet
             diagnostics.Add(new Diagnostic(folder, 0, 0, DiagnosticSeverity.Warning,
                 $"ignored {ignored.Count} file(s) that are not listings by their name: {names}"));
         }
+    }
+
+    /// <summary>A FIFO, a device or a dangling link is named with its reason and left out; the batch goes on.</summary>
+    private static void AddFile(string path, List<InputFile> files, List<Diagnostic> diagnostics)
+    {
+        if (RegularFiles.Problem(path) is { } problem)
+        {
+            diagnostics.Add(new Diagnostic(path, 0, 0, DiagnosticSeverity.Error, problem));
+            return;
+        }
+
+        files.Add(new InputFile(path));
     }
 
     private static bool IsListingCandidate(string folder, string path)

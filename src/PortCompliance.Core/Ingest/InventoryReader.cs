@@ -6,24 +6,41 @@ namespace PortCompliance.Core.Ingest;
 /// <summary>Reads <c>--inventory hosts.csv</c> (columns <c>host,tags,owner,environment,pattern</c>); every bad row is named by its line.</summary>
 public static class InventoryReader
 {
+    /// <summary>The largest inventory read: about a million hosts, never a device's endless bytes.</summary>
+    public const long MaxBytes = 64L << 20;
+
     private static readonly string[] Columns = ["host", "tags", "owner", "environment", "pattern"];
 
     public static (Inventory? Inventory, IReadOnlyList<Diagnostic> Diagnostics) Read(string path)
     {
         var diagnostics = new List<Diagnostic>();
         var hosts = new List<InventoryHost>();
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         try
         {
-            using var csv = CsvReader.Create(new StreamReader(path), new CsvReaderOptions { TrackLineNumbers = true }, false);
+            if (RegularFiles.ReadAll(path, MaxBytes, "the inventory", out var problem) is not { } bytes)
+            {
+                return (null, [Error(path, 0, $"cannot read inventory: {problem}")]);
+            }
+
+            // A quote left open must not swallow the rows after it: every line break ends a record, and a record
+            // with broken quoting is an error on its line, never read as something else.
+            var options = new CsvReaderOptions
+            {
+                TrackLineNumbers = true,
+                AllowLineBreaksInQuotes = false,
+                OnMalformedRecord = bad => diagnostics.Add(Error(path, (int)bad.LineNumber, Malformed(bad.Reason))),
+            };
+            using var csv = CsvReader.Create(bytes, options);
             if (!csv.Read())
             {
-                return (null, [Error(path, 1, "the inventory is empty; it needs a header row: host,tags,owner,environment,pattern")]);
+                return (null, [.. diagnostics, Error(path, 1, "the inventory is empty; it needs a header row: host,tags,owner,environment,pattern")]);
             }
 
             var header = csv.Headers;
             if (!header.Contains("host"))
             {
-                return (null, [Error(path, 1, $"the header row needs a 'host' column (columns: {string.Join(",", Columns)})")]);
+                return (null, [.. diagnostics, Error(path, 1, $"the header row needs a 'host' column (columns: {string.Join(",", Columns)})")]);
             }
 
             foreach (var unknown in header.Where(h => !Columns.Contains(h)))
@@ -33,7 +50,7 @@ public static class InventoryReader
 
             do
             {
-                ReadRow(csv, header, path, hosts, diagnostics);
+                ReadRow(csv, header, path, hosts, lines, diagnostics);
             }
             while (csv.Read());
         }
@@ -42,10 +59,12 @@ public static class InventoryReader
             return (null, [Error(path, 0, $"cannot read inventory: {e.Message}")]);
         }
 
-        return (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : new Inventory(hosts), diagnostics);
+        var ordered = diagnostics.OrderBy(d => d.Line).ToList();
+        return (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : new Inventory(hosts), ordered);
     }
 
-    private static void ReadRow(CsvReader csv, IReadOnlyList<string> header, string path, List<InventoryHost> hosts, List<Diagnostic> diagnostics)
+    private static void ReadRow(
+        CsvReader csv, IReadOnlyList<string> header, string path, List<InventoryHost> hosts, Dictionary<string, int> lines, List<Diagnostic> diagnostics)
     {
         var line = (int)csv.LineNumber;
         string? Field(string name) => header.Contains(name) && csv.GetStringOrNull(name) is { Length: > 0 } value ? value.Trim() : null;
@@ -56,15 +75,24 @@ public static class InventoryReader
             return;
         }
 
-        if (hosts.FirstOrDefault(h => h.Host == host) is { } first)
+        if (!lines.TryAdd(host, line))
         {
-            diagnostics.Add(Error(path, line, $"host '{host}' is listed twice (first on line {first.Line})"));
+            diagnostics.Add(Error(path, line, $"host '{host}' is listed twice (first on line {lines[host]})"));
             return;
         }
 
         var tags = (Field("tags") ?? "").Split([';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         hosts.Add(new InventoryHost(host, tags, Field("owner"), Field("environment"), Field("pattern"), line));
     }
+
+    private static string Malformed(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.StrayQuote => "a stray quote (\") inside a field: quote the whole field and double each quote in it (\"a \"\"b\"\" c\")",
+        CsvMalformedReason.TextAfterClosingQuote => "text after a field's closing quote: quote the whole field and double each quote in it",
+        CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.LineBreakInQuotes =>
+            "a quoted field is not closed on its line: add the closing quote (a row may not span lines)",
+        _ => $"the row cannot be read as CSV ({reason})",
+    };
 
     private static Diagnostic Error(string path, int line, string message) => new(path, line, 0, DiagnosticSeverity.Error, message);
 }

@@ -70,13 +70,35 @@ public static class ResultsJson
 
     public static string Serialize(AuditResult result) => JsonSerializer.Serialize(result, Context.AuditResult) + "\n";
 
+    /// <summary>The largest baseline read: a results.json of a fleet of tens of thousands of hosts, not a device's endless bytes.</summary>
+    public const long MaxBaselineBytes = 256L << 20;
+
     /// <summary>Reads a previous run's results.json (a baseline); a file that is not one is a diagnostic, not an exception.</summary>
     public static (AuditResult? Result, Diagnostic? Problem) Read(string path)
     {
         try
         {
-            using var stream = File.OpenRead(path);
-            var result = JsonSerializer.Deserialize(stream, Context.AuditResult);
+            if (RegularFiles.OpenRead(path, out var notAFile) is not { } file)
+            {
+                return (null, new Diagnostic(path, 0, 0, DiagnosticSeverity.Error, $"cannot read baseline: {notAFile}"));
+            }
+
+            using var stream = new CappedStream(file, MaxBaselineBytes);
+            AuditResult? result;
+            try
+            {
+                result = JsonSerializer.Deserialize(stream, Context.AuditResult);
+            }
+            catch (JsonException) when (stream.Exceeded)
+            {
+                result = null;
+            }
+
+            if (stream.Exceeded)
+            {
+                return (null, new Diagnostic(path, 0, 0, DiagnosticSeverity.Error, $"cannot read baseline: larger than {RegularFiles.Size(MaxBaselineBytes)}"));
+            }
+
             return result is null
                 ? (null, new Diagnostic(path, 0, 0, DiagnosticSeverity.Error, "empty baseline"))
                 : (result, null);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using PortCompliance.Core.Model;
 
 namespace PortCompliance.Reporting.Html;
 
@@ -10,6 +11,7 @@ namespace PortCompliance.Reporting.Html;
 internal sealed class TemplateSource
 {
     private const string ResourcePrefix = "templates/";
+    private const long MaxTemplateBytes = 4L << 20;
     private static readonly Assembly Resources = typeof(TemplateSource).Assembly;
 
     public TemplateSource(string? directory)
@@ -65,7 +67,10 @@ internal sealed class TemplateSource
     {
         try
         {
-            return File.ReadAllText(path);
+            // A template is a page of markup; a FIFO or /dev/zero under a template's name must not hang the run.
+            return RegularFiles.ReadAll(path, MaxTemplateBytes, "template", out var problem) is { } bytes
+                ? new StreamReader(new MemoryStream(bytes)).ReadToEnd()
+                : throw new TemplateException($"{path}: cannot be read: {problem}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -70,4 +70,89 @@ public sealed class InventoryTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Should_Fail_On_A_Stray_Quote_Naming_Its_Line_And_Keep_Reading_The_Rows_After_It()
+    {
+        var lines = File.ReadAllLines(RepoPaths.Combine("samples", "fleet", "hosts.csv"));
+        lines[3] = lines[3].Replace("web-platform@", "web-\"platform@", StringComparison.Ordinal); // an owner with a stray quote
+        var path = WriteTemp(string.Join("\n", lines) + "\n" + lines[^1] + "\n");
+
+        var (inventory, diagnostics) = InventoryReader.Read(path);
+
+        Assert.Null(inventory);
+        var host = lines[^1].Split(',')[0];
+        Assert.Equal(
+            [$"{path}:4: error: a stray quote (\") inside a field: quote the whole field and double each quote in it (\"a \"\"b\"\" c\")",
+             $"{path}:{lines.Length + 1}: error: host '{host}' is listed twice (first on line {lines.Length})"],
+            diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Should_Fail_On_A_Quote_Left_Open_Without_Swallowing_The_Rest()
+    {
+        var lines = File.ReadAllLines(RepoPaths.Combine("samples", "fleet", "hosts.csv"));
+        var fields = lines[2].Split(',');
+        fields[2] = "\"" + fields[2]; // opens a quoted owner that never closes
+        lines[2] = string.Join(",", fields);
+        var path = WriteTemp(string.Join("\n", lines) + "\n" + lines[^1] + "\n");
+
+        var (inventory, diagnostics) = InventoryReader.Read(path);
+
+        Assert.Null(inventory);
+        Assert.Equal($"{path}:3: error: a quoted field is not closed on its line: add the closing quote (a row may not span lines)", diagnostics[0].ToString());
+        Assert.Contains(diagnostics, d => d.Line == lines.Length + 1 && d.Message.Contains("listed twice", StringComparison.Ordinal)); // the rows after it were read
+    }
+
+    [Fact]
+    public void Should_Read_The_Fleet_Inventory_Unchanged()
+    {
+        var (inventory, diagnostics) = InventoryReader.Read(RepoPaths.Combine("samples", "fleet", "hosts.csv"));
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(File.ReadAllLines(RepoPaths.Combine("samples", "fleet", "hosts.csv")).Count(l => l.Length > 0) - 1, inventory!.Hosts.Count);
+    }
+
+    [Fact]
+    public void Should_Find_Every_Duplicate_Of_A_Large_Inventory()
+    {
+        // 100,000 rows built from the fleet's own rows; every 1,000th repeats an earlier host.
+        var rows = File.ReadAllLines(RepoPaths.Combine("samples", "fleet", "hosts.csv")).Skip(1).Where(l => l.Length > 0).ToList();
+        var text = new System.Text.StringBuilder("host,tags,owner,environment,pattern\n");
+        for (var i = 0; i < 100_000; i++)
+        {
+            var fields = rows[i % rows.Count].Split(',');
+            fields[0] = i % 1000 == 999 ? $"{fields[0]}-{i - 500}" : $"{fields[0]}-{i}";
+            text.Append(string.Join(",", fields)).Append('\n');
+        }
+
+        var (inventory, diagnostics) = InventoryReader.Read(WriteTemp(text.ToString()));
+
+        Assert.Null(inventory);
+        Assert.Equal(100, diagnostics.Count(d => d.Message.Contains("is listed twice (first on line", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Should_Refuse_A_Fifo_As_The_Inventory()
+    {
+        var fifo = SpecialFiles.Fifo(Path.Combine(Path.GetTempPath(), $"pc-{Guid.NewGuid():N}.csv"));
+        try
+        {
+            var (inventory, diagnostics) = SpecialFiles.Within(20, () => InventoryReader.Read(fifo), fifo);
+
+            Assert.Null(inventory);
+            Assert.Equal($"{fifo}: error: cannot read inventory: not a regular file (a FIFO): skipped", Assert.Single(diagnostics).ToString());
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
+    }
+
+    private static string WriteTemp(string text)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pc-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, text);
+        return path;
+    }
 }
