@@ -18,7 +18,7 @@ internal static class Progress
             return work(() => { });
         }
 
-        if (console.Error == Console.Error && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null)
+        if (console.ErrorIsProcessStderr && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null)
         {
             var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             return terminal.Progress().AutoClear(true).Start(context =>

@@ -18,14 +18,16 @@ public static class VisibleText
         UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned
         or UnicodeCategory.PrivateUse or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
+    /// <summary>Tab, line feed and carriage return: what a report's multi-line cell keeps.</summary>
+    public const string Layout = "\t\n\r";
+
     /// <summary>
-    /// <paramref name="text"/> with every hidden character written out as <c>\x1b</c> (up to U+00FF) or <c>\u202E</c>;
-    /// a well-formed surrogate pair stays. With <paramref name="keepLayout"/> tab, line feed and carriage return stay too
-    /// (a report's multi-line cells); without, they are written out as well (one terminal line must stay one line).
+    /// <paramref name="text"/> with every hidden character written out as <c>\x1b</c> (up to U+00FF) or <c>\u202E</c>,
+    /// except those in <paramref name="keep"/> (<see cref="Layout"/>, or none); a well-formed surrogate pair stays.
     /// </summary>
-    public static string Escape(string text, bool keepLayout)
+    public static string Escape(string text, string keep)
     {
-        var first = FirstHidden(text, keepLayout);
+        var first = FirstHidden(text, keep);
         if (first < 0)
         {
             return text;
@@ -39,7 +41,7 @@ public static class VisibleText
             {
                 visible.Append(c).Append(text[++i]);
             }
-            else if (!Shows(c, keepLayout))
+            else if (!Shows(c, keep))
             {
                 visible.Append(c <= '\u00FF' ? $"\\x{(int)c:x2}" : $"\\u{(int)c:X4}");
             }
@@ -52,7 +54,7 @@ public static class VisibleText
         return visible.ToString();
     }
 
-    private static int FirstHidden(string text, bool keepLayout)
+    private static int FirstHidden(string text, string keep)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -66,7 +68,7 @@ public static class VisibleText
             {
                 i++;
             }
-            else if (!Shows(c, keepLayout))
+            else if (!Shows(c, keep))
             {
                 return i;
             }
@@ -75,5 +77,5 @@ public static class VisibleText
         return -1;
     }
 
-    private static bool Shows(char c, bool keepLayout) => (keepLayout && c is '\t' or '\n' or '\r') || !IsHidden(c);
+    private static bool Shows(char c, string keep) => !IsHidden(c) || keep.Contains(c, StringComparison.Ordinal);
 }

@@ -48,7 +48,7 @@ internal sealed class CsvRenderer : IStreamingRenderer
     }
 
     /// <summary>A row with every control and bidi override in it written out (<see cref="VisibleText"/>), so a cell reads as what it holds.</summary>
-    private static void Write(CsvWriter csv, string[] row) => csv.WriteRecord([.. row.Select(cell => VisibleText.Escape(cell, keepLayout: true))]);
+    private static void Write(CsvWriter csv, string[] row) => csv.WriteRecord([.. row.Select(cell => VisibleText.Escape(cell, VisibleText.Layout))]);
 
     /// <summary>Rows are written as hosts come; drift.csv, known only at the end, is written whole.</summary>
     private sealed class Run(ReportOutput output) : IReportRun

@@ -15,7 +15,7 @@ internal sealed class ShownTextEncoder : ITextEncoder
 
     public void Encode(StringBuilder? text, TextWriter target) => Encode(text?.ToString(), target);
 
-    public void Encode(string? text, TextWriter target) => _html.Encode(VisibleText.Escape(DisplayText.Cap(text ?? ""), keepLayout: true), target);
+    public void Encode(string? text, TextWriter target) => _html.Encode(VisibleText.Escape(DisplayText.Cap(text ?? ""), VisibleText.Layout), target);
 
     public void Encode<T>(T? text, TextWriter target)
         where T : IEnumerator<char>

@@ -139,7 +139,7 @@ internal sealed class JunitRenderer : IStreamingRenderer
     /// Host text as XML 1.0 can hold it: the controls it forbids (0x01, 0x1B …), lone surrogates and U+FFFE would make the
     /// writer throw and lose the whole fleet's file, so they are written out as <c>\x1b</c> (<see cref="VisibleText"/>).
     /// </summary>
-    private static string Xml(string text) => VisibleText.Escape(text, keepLayout: true);
+    private static string Xml(string text) => VisibleText.Escape(text, VisibleText.Layout);
 
     private static readonly string[] Order = ["info", "low", "medium", "high", "critical"];
 

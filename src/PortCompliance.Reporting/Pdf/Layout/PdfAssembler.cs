@@ -28,10 +28,10 @@ internal sealed class PdfAssembler : IDisposable
         // reports, 15% less CPU for files ~20% larger (114 KB instead of 94 KB a host).
         _document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         // PDFsharp copies these into the XMP packet, which is XML: what XML 1.0 forbids is written out (VisibleText).
-        _document.Info.Title = VisibleText.Escape(info.Title, keepLayout: false);
-        _document.Info.Subject = VisibleText.Escape(info.Subject, keepLayout: false);
-        _document.Info.Author = VisibleText.Escape(info.Author, keepLayout: false);
-        _document.Info.Creator = VisibleText.Escape(info.Creator, keepLayout: false);
+        _document.Info.Title = VisibleText.Escape(info.Title, keep: "");
+        _document.Info.Subject = VisibleText.Escape(info.Subject, keep: "");
+        _document.Info.Author = VisibleText.Escape(info.Author, keep: "");
+        _document.Info.Creator = VisibleText.Escape(info.Creator, keep: "");
         _document.Info.CreationDate = info.Created.UtcDateTime;
         _document.Info.ModificationDate = info.Created.UtcDateTime;
     }
