@@ -12,6 +12,7 @@ internal static class CliApp
 
     public static int Run(string[] args, CliConsole console)
     {
+        console = console.Visible();
         ParseResult? result = null;
         try
         {

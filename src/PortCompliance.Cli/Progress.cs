@@ -18,7 +18,7 @@ internal static class Progress
             return work(() => { });
         }
 
-        if (console.Error == Console.Error && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null)
+        if (console.ErrorIsProcessStderr && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null)
         {
             // Said, not detected: Spectre's own detection can decide a real terminal is not interactive (and then draws
             // nothing), and this branch is taken only when stderr is one.

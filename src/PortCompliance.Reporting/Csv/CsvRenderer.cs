@@ -7,7 +7,8 @@ namespace PortCompliance.Reporting.Csv;
 
 /// <summary>
 /// <c>findings.csv</c> (one row per finding) and <c>sockets.csv</c> (every listening socket with its status), for
-/// spreadsheets. A cell a spreadsheet would run as a formula (<c>=HYPERLINK(…)</c>, <c>+cmd</c>, <c>@SUM</c>) is escaped.
+/// spreadsheets. A cell a spreadsheet would run as a formula (<c>=HYPERLINK(…)</c>, <c>+cmd</c>, <c>@SUM</c>) is escaped;
+/// controls and bidi overrides are shown as <c>\x1b</c>, <c>\u202E</c>. Cells keep their full length.
 /// </summary>
 internal sealed class CsvRenderer : IStreamingRenderer
 {
@@ -46,6 +47,9 @@ internal sealed class CsvRenderer : IStreamingRenderer
         return csv;
     }
 
+    /// <summary>A row with every control and bidi override in it written out (<see cref="VisibleText"/>), so a cell reads as what it holds.</summary>
+    private static void Write(CsvWriter csv, string[] row) => csv.WriteRecord([.. row.Select(cell => VisibleText.Escape(cell, VisibleText.Layout))]);
+
     /// <summary>Rows are written as hosts come; drift.csv, known only at the end, is written whole.</summary>
     private sealed class Run(ReportOutput output) : IReportRun
     {
@@ -56,7 +60,7 @@ internal sealed class CsvRenderer : IStreamingRenderer
         {
             foreach (var (f, finding) in host.Findings.Zip(view.Findings))
             {
-                _findings.WriteRecord(
+                Write(_findings,
                 [
                     finding.Id, f.Host, f.Rule, finding.Severity, f.Proto?.ToString().ToLowerInvariant() ?? "", f.Address ?? "",
                     f.Port?.ToString() ?? "", finding.Processes, f.Message,
@@ -68,7 +72,7 @@ internal sealed class CsvRenderer : IStreamingRenderer
 
             foreach (var s in view.Sockets)
             {
-                _sockets.WriteRecord(
+                Write(_sockets,
                 [
                     view.Host, s.Proto, s.Endpoint, s.Port.ToString(), s.Scope, s.Processes, s.Status, string.Join(" ", s.FindingIds),
                     view.Source, s.Line.ToString(), s.Exposure ?? "",
@@ -89,7 +93,7 @@ internal sealed class CsvRenderer : IStreamingRenderer
                          .Concat(drift.NewHosts.Select(h => new[] { h, "new host", "", "", "" }))
                          .Concat(drift.Disappeared.Select(h => new[] { h, "host gone", "", "", "" })))
             {
-                csv.WriteRecord(row);
+                Write(csv, row);
             }
         }
 

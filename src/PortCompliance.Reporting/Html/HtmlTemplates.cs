@@ -33,7 +33,7 @@ internal sealed class HtmlTemplates
             throw new TemplateException(string.Join("\n", problems));
         }
 
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true });
+        var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true, TextEncoder = new ShownTextEncoder() });
         HtmlHelpers.Register(handlebars);
         foreach (var template in templates.Values)
         {

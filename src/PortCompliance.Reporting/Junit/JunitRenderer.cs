@@ -64,7 +64,7 @@ internal sealed class JunitRenderer : IStreamingRenderer
             var failing = rules.Count(r => view.Findings.Any(f => f.Rule == r && !f.Waived));
             (_hosts, _failures) = (_hosts + 1, _failures + failing);
             _suites.WriteStartElement("testsuite");
-            _suites.WriteAttributeString("name", view.Host);
+            _suites.WriteAttributeString("name", Xml(view.Host));
             _suites.WriteAttributeString("tests", rules.Count.ToString());
             _suites.WriteAttributeString("failures", failing.ToString());
             _suites.WriteAttributeString("timestamp", _run.GeneratedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss"));
@@ -84,7 +84,7 @@ internal sealed class JunitRenderer : IStreamingRenderer
             using (var xml = XmlWriter.Create(root, Settings))
             {
                 xml.WriteStartElement("testsuites");
-                xml.WriteAttributeString("name", $"PortCompliance {model.Cover.PolicyId} {model.Cover.AuditDate}");
+                xml.WriteAttributeString("name", Xml($"PortCompliance {model.Cover.PolicyId} {model.Cover.AuditDate}"));
                 xml.WriteAttributeString("tests", (_hosts * _run.Policy.Rules.Count).ToString());
                 xml.WriteAttributeString("failures", _failures.ToString());
                 xml.WriteEndElement();
@@ -115,25 +115,31 @@ internal sealed class JunitRenderer : IStreamingRenderer
     {
         var open = host.Findings.Where(f => f.Rule == rule && !f.Waived).ToList();
         xml.WriteStartElement("testcase");
-        xml.WriteAttributeString("classname", host.Host);
-        xml.WriteAttributeString("name", rule);
+        xml.WriteAttributeString("classname", Xml(host.Host));
+        xml.WriteAttributeString("name", Xml(rule));
         if (open.Count > 0)
         {
             xml.WriteStartElement("failure");
             xml.WriteAttributeString("type", open.Max(f => Rank(f.Severity)) is var worst ? Name(worst) : "");
-            xml.WriteAttributeString("message", $"{open.Count} open finding(s): {string.Join("; ", open.Select(f => f.Where))}");
-            xml.WriteString(string.Join("\n\n", open.Select(f => $"[{f.Id}] {f.Severity.ToUpperInvariant()} {f.Where}\n{f.Message}")));
+            xml.WriteAttributeString("message", Xml($"{open.Count} open finding(s): {string.Join("; ", open.Select(f => f.Where))}"));
+            xml.WriteString(Xml(string.Join("\n\n", open.Select(f => $"[{f.Id}] {f.Severity.ToUpperInvariant()} {f.Where}\n{f.Message}"))));
             xml.WriteEndElement();
         }
 
         var waived = host.Findings.Where(f => f.Rule == rule && f.Waived).ToList();
         if (waived.Count > 0)
         {
-            xml.WriteElementString("system-out", string.Join("\n", waived.Select(f => $"[{f.Id}] {f.Where}: {f.WaiverText}")));
+            xml.WriteElementString("system-out", Xml(string.Join("\n", waived.Select(f => $"[{f.Id}] {f.Where}: {f.WaiverText}"))));
         }
 
         xml.WriteEndElement();
     }
+
+    /// <summary>
+    /// Host text as XML 1.0 can hold it: the controls it forbids (0x01, 0x1B …), lone surrogates and U+FFFE would make the
+    /// writer throw and lose the whole fleet's file, so they are written out as <c>\x1b</c> (<see cref="VisibleText"/>).
+    /// </summary>
+    private static string Xml(string text) => VisibleText.Escape(text, VisibleText.Layout);
 
     private static readonly string[] Order = ["info", "low", "medium", "high", "critical"];
 

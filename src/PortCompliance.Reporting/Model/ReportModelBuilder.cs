@@ -187,6 +187,7 @@ public static class ReportModelBuilder
     private static HostView Host(HostResult host, string anchor, IReadOnlyList<FindingView> findings)
     {
         var worst = Severities.WorstFirst.FirstOrDefault(s => host.Counts[s] > 0, Severity.Info);
+        var byEvidence = ByEvidence(host.Findings, findings);
         return new HostView
         {
             Host = host.Host,
@@ -198,16 +199,18 @@ public static class ReportModelBuilder
             Status = host.Compliant ? "compliant" : worst.Name(),
             Counts = host.Counts,
             Scanned = host.Scan is { } scan ? $"nmap of {scan.Address} ({scan.Source})" : null,
-            Sockets = [.. host.Sockets.Select(s => Socket(s, host.Findings, findings))],
+            Sockets = [.. host.Sockets.Select(s => Socket(s, byEvidence))],
             Findings = findings,
         };
     }
 
-    private static SocketRow Socket(ListeningSocket socket, IReadOnlyList<Finding> findings, IReadOnlyList<FindingView> views)
+    /// <summary>A host's findings by the evidence line and port they point at, built once: a socket looks its own up.</summary>
+    private static ILookup<(int? Line, int? Port), (Finding Finding, FindingView View)> ByEvidence(IReadOnlyList<Finding> findings, IReadOnlyList<FindingView> views) =>
+        findings.Select((f, i) => (Finding: f, View: views[i])).ToLookup(x => (x.Finding.Evidence?.Line, x.Finding.Port));
+
+    private static SocketRow Socket(ListeningSocket socket, ILookup<(int? Line, int? Port), (Finding Finding, FindingView View)> byEvidence)
     {
-        var mine = findings.Select((f, i) => (Finding: f, View: views[i]))
-            .Where(x => x.Finding.Evidence?.Line == socket.Line && x.Finding.Port == socket.Port)
-            .ToList();
+        var mine = byEvidence[(socket.Line, socket.Port)].ToList();
         var counting = mine.Where(x => !x.Finding.Waived).Select(x => x.Finding.Severity).ToList();
         return new SocketRow
         {

@@ -35,6 +35,25 @@ public sealed class NmapXmlReaderTests
         Assert.Contains("invalid nmap XML", error.Message);
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("99999")]
+    [InlineData("ssh")]
+    public void Should_Report_File_And_Line_Of_A_Port_Id_No_Port_Has(string portid)
+    {
+        var text = File.ReadAllText(RepoPaths.Combine(Sample)).Replace("portid=\"80\"", $"portid=\"{portid}\"", StringComparison.Ordinal);
+        var line = text[..text.IndexOf($"portid=\"{portid}\"", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+
+        var result = InputReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), new ListingOptions("db.nmap.xml"));
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticSeverity.Error, "db.nmap.xml", line), (error.Severity, error.File, error.Line));
+        Assert.Contains($"portid \"{portid}\" is not a port number", error.Message);
+        var scan = Assert.Single(result.Scans);
+        Assert.DoesNotContain(scan.Ports, p => p.Port is 0 or 80 or 99999 or -1);
+        Assert.Contains(scan.Ports, p => p.Port == 443);
+    }
+
     [Fact]
     public void Should_Never_Resolve_An_External_Entity()
     {

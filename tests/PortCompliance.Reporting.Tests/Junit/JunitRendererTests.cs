@@ -41,4 +41,23 @@ public sealed class JunitRendererTests
 
         Assert.Equal(Reports.Payloads.Order(StringComparer.Ordinal), xml.Descendants("testsuite").Select(s => s.Attribute("name")!.Value).Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("\u0001", @"\x01")]
+    [InlineData("\u000B", @"\x0b")]
+    [InlineData("\u001B]0;pwned\u0007", @"\x1b]0;pwned\x07")]
+    [InlineData("\uFFFE", @"\uFFFE")]
+    public void Should_Write_Valid_Xml_When_A_Host_Or_Process_Name_Holds_What_Xml_Forbids(string hostile, string shown)
+    {
+        var db = Reports.Read("samples/ss/ss-lntup-debian12-db.txt", host: $"db{hostile}",
+            edit: t => t.Replace("\"python3\"", $"\"python3{hostile}\"", StringComparison.Ordinal));
+        Assert.Contains(db.Sockets, s => s.Processes.Any(p => p.Name == $"python3{hostile}"));
+        var model = Reports.Of([db, Reports.Read("samples/ss/ss-lntup-debian12-web.txt")], null);
+
+        var xml = Render(model);
+
+        Assert.Contains($"db{shown}", xml.Descendants("testsuite").Select(s => s.Attribute("name")!.Value));
+        Assert.Contains(xml.Descendants("testcase"), c => c.Attribute("classname")!.Value == $"db{shown}" && c.Element("failure") is not null);
+        Assert.Equal(2, xml.Descendants("testsuite").Count());
+    }
 }

@@ -34,6 +34,7 @@ internal sealed class NmapXmlReader : IInputFormat
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreComments = true };
         var found = new List<(string? Name, string Address, List<ScannedPort> Ports, Dictionary<Protocol, string> Unlisted)>();
         var probed = new List<ScannedRange>();
+        var problems = new List<Diagnostic>();
         try
         {
             using var xml = XmlReader.Create(new MemoryStream(content), settings);
@@ -50,7 +51,7 @@ internal sealed class NmapXmlReader : IInputFormat
                 }
                 else if (xml.Name == "host")
                 {
-                    found.Add(ReadHost(xml.ReadSubtree()));
+                    found.Add(ReadHost(xml.ReadSubtree(), options.Source, problems));
                 }
             }
         }
@@ -71,8 +72,8 @@ internal sealed class NmapXmlReader : IInputFormat
             Unlisted = h.Unlisted,
         }).ToList();
         return (scans, scans.Count == 0
-            ? [new Diagnostic(options.Source, 0, 0, DiagnosticSeverity.Warning, "the nmap scan holds no host that was up")]
-            : []);
+            ? [.. problems, new Diagnostic(options.Source, 0, 0, DiagnosticSeverity.Warning, "the nmap scan holds no host that was up")]
+            : problems);
     }
 
     /// <summary><c>services="1-1024,3306,8000-8100"</c>.</summary>
@@ -81,7 +82,8 @@ internal sealed class NmapXmlReader : IInputFormat
             int.TryParse(bounds[0], out var from) && int.TryParse(bounds[^1], out var to) ? new ScannedRange(proto, from, to) : null)
             .OfType<ScannedRange>();
 
-    private static (string? Name, string Address, List<ScannedPort> Ports, Dictionary<Protocol, string> Unlisted) ReadHost(XmlReader host)
+    private static (string? Name, string Address, List<ScannedPort> Ports, Dictionary<Protocol, string> Unlisted) ReadHost(
+        XmlReader host, string source, List<Diagnostic> problems)
     {
         string? name = null;
         var address = "";
@@ -102,8 +104,14 @@ internal sealed class NmapXmlReader : IInputFormat
                 case "hostname" when name is null:
                     name = host.GetAttribute("name");
                     break;
+                case "port" when PortNumber(host.GetAttribute("portid")) is { } number:
+                    ports.Add(ReadPort(host.ReadSubtree(), host.GetAttribute("protocol"), number));
+                    break;
                 case "port":
-                    ports.Add(ReadPort(host.ReadSubtree(), host.GetAttribute("protocol"), host.GetAttribute("portid")));
+                    // A port nmap cannot have written (-1, 99999) would be judged as port 0 or 99999: the file is not a real scan.
+                    var at = (IXmlLineInfo)host;
+                    problems.Add(new Diagnostic(source, at.LineNumber, at.LinePosition, DiagnosticSeverity.Error,
+                        $"portid \"{host.GetAttribute("portid")}\" is not a port number (0-65535): this is not nmap's output as written; collect the scan again"));
                     break;
                 case "extraports" when host.GetAttribute("state") is { } state:
                     // nmap writes one extraports per state; the most common state per protocol is what it did not list.
@@ -115,7 +123,10 @@ internal sealed class NmapXmlReader : IInputFormat
         return (name, address, ports, unlisted);
     }
 
-    private static ScannedPort ReadPort(XmlReader port, string? protocol, string? id)
+    private static int? PortNumber(string? id) =>
+        int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number <= 65535 ? number : null;
+
+    private static ScannedPort ReadPort(XmlReader port, string? protocol, int number)
     {
         string state = "unknown";
         string? service = null;
@@ -131,6 +142,6 @@ internal sealed class NmapXmlReader : IInputFormat
             }
         }
 
-        return new ScannedPort(protocol == "udp" ? Protocol.Udp : Protocol.Tcp, int.TryParse(id, out var number) ? number : 0, state, service);
+        return new ScannedPort(protocol == "udp" ? Protocol.Udp : Protocol.Tcp, number, state, service);
     }
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Events;
+using PortCompliance.Core.Model;
 
 namespace PortCompliance.Reporting.Pdf.Fonts;
 
@@ -56,7 +56,7 @@ internal sealed class GlyphFilter
                 i++;
                 Replace(clean, mark);
             }
-            else if (IsInvisible(c) || !Covers(face, font, c))
+            else if (VisibleText.IsHidden(c) || !Covers(face, font, c))
             {
                 Replace(clean, mark);
             }
@@ -87,10 +87,6 @@ internal sealed class GlyphFilter
 
         return true;
     }
-
-    private static bool IsInvisible(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is
-        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned
-        or UnicodeCategory.PrivateUse or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     private bool Covers(string face, XFont font, char c)
     {

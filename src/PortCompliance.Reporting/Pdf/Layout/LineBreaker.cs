@@ -33,16 +33,16 @@ internal static class LineBreaker
                     lines.Add(current);
                 }
 
-                var rest = word;
-                while (measurer.Width(rest, style) > width)
+                var start = 0;
+                int cut;
+                while (wordWidth > width && start + (cut = FittingPrefix(word, start, style, width, measurer)) < word.Length)
                 {
-                    var cut = FittingPrefix(rest, style, width, measurer);
-                    lines.Add(rest[..cut]);
-                    rest = rest[cut..];
+                    lines.Add(word.Substring(start, cut));
+                    start += cut;
                 }
 
-                current = rest;
-                currentWidth = measurer.Width(rest, style);
+                current = start == 0 ? word : word[start..];
+                currentWidth = start == 0 ? wordWidth : measurer.Width(current, style);
             }
 
             lines.Add(current);
@@ -56,34 +56,64 @@ internal static class LineBreaker
         var lines = new List<string>();
         foreach (var hardLine in text.Split('\n'))
         {
-            var rest = hardLine.TrimEnd();
-            while (rest.Length > columns)
+            var line = hardLine.TrimEnd();
+            var start = 0;
+            while (line.Length - start > columns)
             {
-                var cut = rest.LastIndexOf(' ', columns - 1, columns / 2) + 1;
+                var cut = line.LastIndexOf(' ', start + columns - 1, columns / 2) + 1;
                 if (cut == 0)
                 {
-                    cut = rest.LastIndexOfAny(SoftBreaks, columns - 1, columns / 3) + 1;
+                    cut = line.LastIndexOfAny(SoftBreaks, start + columns - 1, columns / 3) + 1;
                 }
 
-                cut = cut == 0 ? columns : cut;
-                lines.Add(rest[..cut]);
-                rest = rest[cut..];
+                cut = cut == 0 ? columns : cut - start;
+                lines.Add(line.Substring(start, cut));
+                start += cut;
             }
 
-            lines.Add(rest);
+            lines.Add(start == 0 ? line : line[start..]);
         }
 
         return lines;
     }
 
-    /// <summary>The longest prefix that fits (at least one character), moved back to just after punctuation if that is near.</summary>
-    private static int FittingPrefix(string token, TextStyle style, double width, TextMeasurer measurer)
+    /// <summary>
+    /// How many characters of <paramref name="token"/> from <paramref name="start"/> fit (all that are left, or at least
+    /// one), moved back to just after punctuation if that is near. The prefix is found by doubling then halving, so a
+    /// line costs about its own length a few times over, not the token's: a 2 MB token breaks in linear time.
+    /// </summary>
+    private static int FittingPrefix(string token, int start, TextStyle style, double width, TextMeasurer measurer)
     {
-        int low = 1, high = token.Length - 1;
+        var left = token.Length - start;
+        bool Fits(int length) => measurer.Width(token.Substring(start, length), style) <= width;
+
+        int fits = 0, over = 1;
+        while (true)
+        {
+            if (over >= left)
+            {
+                if (Fits(left))
+                {
+                    return left;
+                }
+
+                over = left;
+                break;
+            }
+
+            if (!Fits(over))
+            {
+                break;
+            }
+
+            (fits, over) = (over, over * 2);
+        }
+
+        int low = Math.Max(fits, 1), high = over - 1;
         while (low < high)
         {
             var middle = (low + high + 1) / 2;
-            if (measurer.Width(token[..middle], style) <= width)
+            if (Fits(middle))
             {
                 low = middle;
             }
@@ -95,7 +125,7 @@ internal static class LineBreaker
 
         for (var i = low; i > low * 2 / 3; i--)
         {
-            if (SoftBreakAfter.Contains(token[i - 1]))
+            if (SoftBreakAfter.Contains(token[start + i - 1]))
             {
                 return i;
             }

@@ -6,7 +6,7 @@ namespace PortCompliance.Reporting.Pdf.Layout;
 
 /// <summary>
 /// Widths of words in a font, cached: a report measures the same tokens (ports, rule ids, process names)
-/// thousands of times. Text is cleaned through the <see cref="GlyphFilter"/> before it is measured or drawn.
+/// thousands of times. Text is capped and cleaned through the <see cref="GlyphFilter"/> before it is measured or drawn.
 /// </summary>
 internal sealed class TextMeasurer
 {
@@ -16,7 +16,8 @@ internal sealed class TextMeasurer
 
     public GlyphFilter Glyphs { get; } = new();
 
-    public string Clean(string text, TextStyle style) => Glyphs.Clean(text, style.Font);
+    /// <summary>The text as it is set: each line capped to what a reader is shown (<see cref="DisplayText"/>), every glyph one the font has.</summary>
+    public string Clean(string text, TextStyle style) => Glyphs.Clean(DisplayText.Cap(text), style.Font);
 
     public double Width(string text, TextStyle style)
     {
