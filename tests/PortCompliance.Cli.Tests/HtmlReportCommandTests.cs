@@ -39,7 +39,7 @@ public sealed class HtmlReportCommandTests : IDisposable
     [Fact]
     public void Should_Render_From_A_Customised_Templates_Folder()
     {
-        WriteTemplate("partials/signoff.hbs", "<section id=\"sign-off\"><p>Signed off by the ACME audit board</p></section>\n");
+        WriteTemplate("partials/signoff.sbn", "<section id=\"sign-off\"><p>Signed off by the ACME audit board</p></section>\n");
 
         var run = CliRun.Of("audit", "samples/ss/ss-lntup-debian12-db.txt", "--formats", "html", "--templates", _templates.FullName, "--out", _out.FullName);
 
@@ -50,12 +50,12 @@ public sealed class HtmlReportCommandTests : IDisposable
     [Fact]
     public void Should_Exit_2_Naming_The_Broken_Template_Without_A_Stack_Trace()
     {
-        var path = WriteTemplate("partials/finding.hbs", "<article>\n{{#each Steps}}\n</article>\n");
+        var path = WriteTemplate("partials/finding.sbn", "<article>\n{{ for step in Steps }}\n</article>\n");
 
         var run = CliRun.Of("audit", "samples/ss/ss-lntup-debian12-db.txt", "--formats", "html,json", "--templates", _templates.FullName, "--out", _out.FullName);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"portcompliance: the html report could not be written: {path}: ", run.Error);
+        Assert.Contains($"portcompliance: the html report could not be written: {path}:2:", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
         Assert.False(File.Exists(Report));
         Assert.True(File.Exists(Path.Combine(_out.FullName, "results.json")));

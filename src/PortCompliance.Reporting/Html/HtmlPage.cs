@@ -3,7 +3,7 @@ using PortCompliance.Reporting.Model;
 namespace PortCompliance.Reporting.Html;
 
 /// <summary>
-/// What <c>report.hbs</c> renders: the shared <see cref="ReportModel"/> as it is, plus the few things only a page
+/// What <c>report.sbn</c> renders: the shared <see cref="ReportModel"/> as it is, plus the few things only a page
 /// needs — the inline assets and their policy, chart geometry, and the values the filters match on.
 /// </summary>
 internal sealed record HtmlPage
@@ -13,8 +13,10 @@ internal sealed record HtmlPage
     /// <summary>The <c>Content-Security-Policy</c>: nothing may load, only this page's own style and script may run.</summary>
     public required string ContentSecurityPolicy { get; init; }
 
-    public required string Css { get; init; }
-    public required string Script { get; init; }
+    /// <summary>The inline stylesheet and script: the only values a template may write with <c>raw</c>.</summary>
+    public required HtmlMarkup Css { get; init; }
+
+    public required HtmlMarkup Script { get; init; }
     public required IReadOnlyList<HostSection> Hosts { get; init; }
     public required Chart SeverityChart { get; init; }
 

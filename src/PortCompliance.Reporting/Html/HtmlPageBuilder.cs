@@ -23,8 +23,8 @@ internal static class HtmlPageBuilder
         {
             Report = model,
             ContentSecurityPolicy = Policy(css, script),
-            Css = css,
-            Script = script,
+            Css = new HtmlMarkup(css),
+            Script = new HtmlMarkup(script),
             Hosts = [.. model.Hosts.Select(h => Host(h, rulesById))],
             SeverityChart = Chart(model.Summary.BySeverity),
             HostNames = model.Fleet is { } fleet ? [.. fleet.Hosts.Select(h => h.Host)] : [.. model.Hosts.Select(h => h.Host)],

@@ -5,7 +5,7 @@ namespace PortCompliance.Reporting.Html;
 
 /// <summary>
 /// <c>report.html</c>: the whole report in one self-contained page — inline style and script, nothing fetched —
-/// filterable and sortable on screen, complete when printed. Rendered with Handlebars from <c>templates/</c>.
+/// filterable and sortable on screen, complete when printed. Rendered with Scriban from <c>templates/</c>, every value escaped (<see cref="HtmlTemplateContext"/>).
 /// </summary>
 internal sealed class HtmlRenderer : IReportRenderer
 {

@@ -1,52 +1,50 @@
-using HandlebarsDotNet;
 using PortCompliance.Reporting.Model;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace PortCompliance.Reporting.Html;
 
 /// <summary>
-/// The HTML templates, checked and compiled once: <c>report.hbs</c> with every partial under <c>partials/</c>, and the
-/// page's stylesheet and script under <c>assets/</c>. Every failure names the template it comes from.
+/// The HTML templates, parsed and checked once: <c>report.sbn</c> with every partial under <c>partials/</c>, and the
+/// page's stylesheet and script under <c>assets/</c>. Every failure names its file, line and column.
 /// </summary>
-internal sealed class HtmlTemplates
+internal sealed class HtmlTemplates : ITemplateLoader
 {
-    public const string PageName = "report.hbs";
-    public const string StyleName = "assets/style.css.hbs";
-    public const string ScriptName = "assets/script.js.hbs";
+    public const string Extension = ".sbn";
+    public const string PageName = "report" + Extension;
+    public const string StyleName = "assets/style.css" + Extension;
+    public const string ScriptName = "assets/script.js" + Extension;
+    private const string PartialFolder = "partials/";
 
-    private readonly HandlebarsTemplate<TextWriter, object, object> _page;
-    private readonly HandlebarsTemplate<TextWriter, object, object> _style;
-    private readonly HandlebarsTemplate<TextWriter, object, object> _script;
-    private readonly string _origin;
+    private readonly Template _page;
+    private readonly Template _style;
+    private readonly Template _script;
+
+    /// <summary>Partials by the name <c>include</c> takes: their path under <c>partials/</c>, less the extension.</summary>
+    private readonly Dictionary<string, Template> _partials = new(StringComparer.Ordinal);
 
     private HtmlTemplates(TemplateSource source)
     {
-        var templates = source.Names.Select(source.Read).ToDictionary(t => t.Name, StringComparer.Ordinal);
-        foreach (var required in new[] { PageName, StyleName, ScriptName }.Where(n => !templates.ContainsKey(n)))
+        var names = source.Names.Union([PageName, StyleName, ScriptName], StringComparer.Ordinal);
+        var templates = names.Select(source.Read).ToDictionary(t => t.Name, t => Template.Parse(t.Text, t.Origin), StringComparer.Ordinal);
+        foreach (var (name, template) in templates)
         {
-            templates[required] = source.Read(required);
+            if (PartialName(name) is { } partial)
+            {
+                _partials[partial] = template;
+            }
         }
 
-        var partials = templates.Keys.Select(TemplateChecks.PartialName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var partials = _partials.Keys.ToHashSet(StringComparer.Ordinal);
         var problems = templates.Values.SelectMany(t => TemplateChecks.Problems(t, partials)).ToList();
         if (problems.Count > 0)
         {
             throw new TemplateException(string.Join("\n", problems));
         }
 
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true, TextEncoder = new ShownTextEncoder() });
-        HtmlHelpers.Register(handlebars);
-        foreach (var template in templates.Values)
-        {
-            if (TemplateChecks.PartialName(template.Name) is { } partial)
-            {
-                handlebars.RegisterTemplate(partial, Compile(handlebars, template));
-            }
-        }
-
-        _page = Compile(handlebars, templates[PageName]);
-        _style = Compile(handlebars, templates[StyleName]);
-        _script = Compile(handlebars, templates[ScriptName]);
-        _origin = source.Folder is null ? "the built-in HTML templates" : $"the HTML templates in {source.Folder}";
+        (_page, _style, _script) = (templates[PageName], templates[StyleName], templates[ScriptName]);
     }
 
     public static HtmlTemplates Load(TemplateSource source) => new(source);
@@ -54,47 +52,45 @@ internal sealed class HtmlTemplates
     /// <summary>The stylesheet and script as they go inline; they see only the few values given here, never host data.</summary>
     public (string Css, string Script) Assets(CoverView cover)
     {
-        var context = new { cover.ReportId, cover.AuditDate };
-        return (Run(_style, context), Run(_script, context));
+        var values = new { cover.ReportId, cover.AuditDate };
+        return (Run(_style, values), Run(_script, values));
     }
 
-    public void Write(TextWriter writer, HtmlPage page)
-    {
-        try
-        {
-            _page(writer, page);
-        }
-        catch (HandlebarsException e)
-        {
-            throw new TemplateException($"{_origin}: {e.Message}", e);
-        }
-    }
+    public void Write(TextWriter writer, HtmlPage page) => Render(_page, page, new TextWriterOutput(writer));
 
-    private string Run(HandlebarsTemplate<TextWriter, object, object> template, object context)
+    string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
+        _partials.ContainsKey(templateName)
+            ? templateName
+            : throw new ScriptRuntimeException(callerSpan, $"partial '{templateName}' not found (no {PartialFolder}{templateName}{Extension})");
+
+    // Never reached: every partial is parsed at load and handed to each context already compiled.
+    string ITemplateLoader.Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        throw new ScriptRuntimeException(callerSpan, $"partial '{templatePath}' was not loaded with the templates");
+
+    ValueTask<string?> ITemplateLoader.LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        ValueTask.FromResult<string?>(((ITemplateLoader)this).Load(context, callerSpan, templatePath));
+
+    private string Run(Template template, object values)
     {
         using var text = new StringWriter { NewLine = "\n" };
-        try
-        {
-            template(text, context);
-        }
-        catch (HandlebarsException e)
-        {
-            throw new TemplateException($"{_origin}: {e.Message}", e);
-        }
-
+        Render(template, values, new TextWriterOutput(text));
         return text.ToString();
     }
 
-    private static HandlebarsTemplate<TextWriter, object, object> Compile(IHandlebars handlebars, TemplateSource.Template template)
+    private void Render(Template template, object model, IScriptOutput output)
     {
+        var context = new HtmlTemplateContext(this, _partials, model);
+        context.PushOutput(output);
         try
         {
-            using var reader = new StringReader(template.Text);
-            return handlebars.Compile(reader);
+            template.Render(context);
         }
-        catch (HandlebarsException e)
+        catch (ScriptRuntimeException e)
         {
-            throw new TemplateException($"{template.Origin}: {e.Message.Trim()}", e);
+            throw new TemplateException($"{TemplateChecks.Where(e.Span)}: {e.OriginalMessage}", e);
         }
     }
+
+    private static string? PartialName(string templateName) =>
+        templateName.StartsWith(PartialFolder, StringComparison.Ordinal) ? templateName[PartialFolder.Length..^Extension.Length] : null;
 }

@@ -6,7 +6,7 @@ namespace PortCompliance.Reporting.Html;
 /// <summary>
 /// Where the HTML templates come from: a user's folder (<c>--templates</c>) first, the built-in copies embedded from
 /// the repository's <c>templates/</c> for every file the folder lacks, so a customised folder may hold one file only.
-/// Names are paths relative to the templates folder with forward slashes (<c>report.hbs</c>, <c>partials/host.hbs</c>).
+/// Names are paths relative to the templates folder with forward slashes (<c>report.sbn</c>, <c>partials/host.sbn</c>).
 /// </summary>
 internal sealed class TemplateSource
 {
@@ -25,7 +25,8 @@ internal sealed class TemplateSource
         var names = new SortedSet<string>(BuiltInNames(), StringComparer.Ordinal);
         if (directory is not null)
         {
-            names.UnionWith(Directory.EnumerateFiles(directory, "*.hbs", SearchOption.AllDirectories)
+            RefuseHandlebars(directory);
+            names.UnionWith(Directory.EnumerateFiles(directory, "*" + HtmlTemplates.Extension, SearchOption.AllDirectories)
                 .Select(path => Path.GetRelativePath(directory, path).Replace('\\', '/')));
         }
 
@@ -60,8 +61,22 @@ internal sealed class TemplateSource
 
     private static IEnumerable<string> BuiltInNames() =>
         Resources.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".hbs", StringComparison.Ordinal))
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(HtmlTemplates.Extension, StringComparison.Ordinal))
             .Select(n => n[ResourcePrefix.Length..]);
+
+    /// <summary>
+    /// A folder customised for the Handlebars templates of earlier versions would otherwise be ignored file by file,
+    /// and the report would quietly come out without the customisation.
+    /// </summary>
+    private static void RefuseHandlebars(string directory)
+    {
+        var old = Directory.EnumerateFiles(directory, "*.hbs", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        if (old.Count > 0)
+        {
+            throw new TemplateException($"{old[0]}: a Handlebars template; the HTML templates are Scriban now ({HtmlTemplates.Extension}): " +
+                                        $"copy templates/ again and redo the change ({old.Count} .hbs file{(old.Count == 1 ? "" : "s")} in {directory})");
+        }
+    }
 
     private static string ReadText(string path)
     {

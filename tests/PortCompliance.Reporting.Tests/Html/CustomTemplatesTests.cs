@@ -28,7 +28,7 @@ public sealed class CustomTemplatesTests : IDisposable
     [Fact]
     public void Should_Use_A_Customised_Partial_And_The_Built_In_Templates_For_The_Rest()
     {
-        Write("partials/signoff.hbs", "<section id=\"sign-off\"><p>Accepted by the ACME audit board for {{Report.Cover.ReportId}}</p></section>\n");
+        Write("partials/signoff.sbn", "<section id=\"sign-off\"><p>Accepted by the ACME audit board for {{ Report.Cover.ReportId }}</p></section>\n");
 
         var html = Reports.Html(Model.Value, Options);
 
@@ -40,7 +40,7 @@ public sealed class CustomTemplatesTests : IDisposable
     [Fact]
     public void Should_Hash_A_Customised_Stylesheet_Into_The_Content_Security_Policy()
     {
-        Write("assets/style.css.hbs", "body{color:#000}");
+        Write("assets/style.css.sbn", "body{color:#000}");
 
         var html = Reports.Html(Model.Value, Options);
 
@@ -49,35 +49,70 @@ public sealed class CustomTemplatesTests : IDisposable
     }
 
     [Fact]
-    public void Should_Name_The_File_And_Line_Of_A_Template_That_Does_Not_Parse()
+    public void Should_Name_The_File_Line_And_Column_Of_A_Template_That_Does_Not_Parse()
     {
-        var path = Write("partials/host.hbs", "<section>\n{{#if View.Host}}\n<h3>{{View.Host}}</h3>\n");
+        var path = Write("partials/host.sbn", "<section>\n{{ if View.Host }}\n<h3>{{ View.Host }}</h3>\n");
 
-        Assert.StartsWith($"{path}: ", Failure().Message);
+        // Scriban reports where the missing {{ end }} was due: the end of the file.
+        Assert.StartsWith($"{path}:3:20: ", Failure().Message);
     }
 
     [Fact]
-    public void Should_Reject_An_Indented_Partial_Call_Because_It_Would_Not_Be_Escaped()
+    public void Should_Escape_An_Indented_Partial_Exactly_Once()
     {
-        var path = Write("partials/host.hbs", "<section>\n  {{> finding}}\n</section>\n");
+        Write("partials/method.sbn", "<section id=\"method\">\n  {{ include 'th' Report.Cover.PolicyTitle }}\n</section>\n");
 
-        Assert.Contains($"{path}:2: a partial call must not be indented", Failure().Message);
+        var html = Reports.Html(Hostile.Model(), Options);
+
+        Assert.Contains($"  <th scope=\"col\"><button type=\"button\" class=\"sort\">&lt;script&gt;alert(1)&lt;/script&gt; &lt;svg", html);
+        Assert.DoesNotContain("&amp;lt;", html);
     }
 
     [Fact]
     public void Should_Reject_Unescaped_Output_Of_Model_Text()
     {
-        var path = Write("partials/finding.hbs", "<p>{{{Message}}}</p>\n");
+        var path = Write("partials/finding.sbn", "<p>{{ raw Message }}</p>\n");
 
-        Assert.Contains($"{path}:1: '{{{{{{Message}}}}}}' writes without HTML escaping", Failure().Message);
+        Assert.Contains($"{path}:1:7: 'raw Message' would write without HTML escaping", Failure().Message);
+    }
+
+    [Fact]
+    public void Should_Refuse_Raw_On_Text_Handed_To_It_Under_An_Allowed_Name()
+    {
+        var path = Write("partials/signoff.sbn", "<section id=\"sign-off\">\n{{ Css = Report.Cover.Title }}{{ raw Css }}</section>\n");
+
+        Assert.StartsWith($"{path}:2:34: raw writes only markup the renderer built", Failure().Message);
     }
 
     [Fact]
     public void Should_Name_A_Partial_That_Does_Not_Exist()
     {
-        var path = Write("report.hbs", "<html>\n<body>\n{{> cover}}{{> logo}}\n</body>\n</html>\n");
+        var path = Write("report.sbn", "<html>\n<body>\n{{ include 'cover' }}{{ include 'logo' }}\n</body>\n</html>\n");
 
-        Assert.Equal($"{path}:3: partial 'logo' not found (no partials/logo.hbs)", Failure().Message);
+        Assert.Equal($"{path}:3:25: partial 'logo' not found (no partials/logo.sbn)", Failure().Message);
+    }
+
+    [Fact]
+    public void Should_Refuse_A_Folder_Of_Handlebars_Templates_Instead_Of_Ignoring_It()
+    {
+        var path = Write("partials/signoff.hbs", "<section id=\"sign-off\">{{Report.Cover.ReportId}}</section>\n");
+
+        Assert.StartsWith($"{path}: a Handlebars template; the HTML templates are Scriban now (.sbn)", Failure().Message);
+    }
+
+    [Fact]
+    public void Should_Render_An_Edited_Copy_Of_A_Built_In_Template_With_A_Script_Process_Name_As_Text()
+    {
+        var original = File.ReadAllText(PortCompliance.Tests.Shared.RepoPaths.Combine("templates", "partials", "host.sbn"));
+        var edited = original.Replace("<dl class=\"meta\">", "<p class=\"owner\">Checked by ACME for {{ view.Host }}</p>\n<dl class=\"meta\">", StringComparison.Ordinal);
+        Assert.NotEqual(original, edited);
+        Write("partials/host.sbn", edited);
+
+        var html = Reports.Html(Hostile.Model(), Options);
+
+        Assert.Contains("<p class=\"owner\">Checked by ACME for db&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;</p>", html);
+        Assert.Contains("<td class=\"text\">&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.DoesNotContain("<script>alert", html);
     }
 
     [Fact]
@@ -90,10 +125,11 @@ public sealed class CustomTemplatesTests : IDisposable
     }
 
     [Fact]
-    public void Should_Name_The_Templates_When_A_Value_Does_Not_Exist_In_The_Model()
+    public void Should_Name_File_Line_And_Column_When_A_Value_Does_Not_Exist_In_The_Model()
     {
-        Write("partials/method.hbs", "<section id=\"method\">{{Report.Methods}}</section>\n");
+        var path = Write("partials/method.sbn", "<section id=\"method\">{{ Report.Methods }}</section>\n");
 
-        Assert.Contains($"the HTML templates in {_folder.FullName}: ", Failure().Message);
+        Assert.StartsWith($"{path}:1:", Failure().Message);
+        Assert.Contains("Methods", Failure().Message);
     }
 }
