@@ -24,6 +24,7 @@ public static class Auditor
         new ExpectedProcessRule(),
         new UnknownProcessRule(),
         new UnparsedInputRule(),
+        new EmptyInputRule(),
         new UnexplainedOpenPortRule(),
     ];
 

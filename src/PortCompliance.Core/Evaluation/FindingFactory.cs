@@ -46,6 +46,10 @@ internal sealed class FindingFactory(RuleSet rules, ServiceCatalogue catalogue)
             Evidence = new Evidence(source, line, text),
         };
 
+    /// <summary>A finding about a whole input rather than a line of it: the evidence is the file, at no line.</summary>
+    public Finding ForInput(string rule, HostSnapshot host, string source, string message, IReadOnlyList<RemediationStep> steps) =>
+        Start(rule, host, message) with { Remediation = steps, Evidence = new Evidence(source, 0, "") };
+
     /// <summary>What every finding of a rule on a host carries: the rule's severity and the controls it maps to.</summary>
     private Finding Start(string rule, HostSnapshot host, string message)
     {

@@ -26,6 +26,14 @@ internal static class Remediation
         new("Collect the listing again, unedited, as root, and audit the new file.", "sudo ss -lntup > \"$(hostname).ss.txt\""),
     ];
 
+    public static IReadOnlyList<RemediationStep> ForEmptyInput(string source) =>
+    [
+        new($"Find out why the collection of {source} produced nothing: the command failed, was not found, timed out, or its " +
+            "output went elsewhere (stderr, another file). Until then this host's ports are unknown, not compliant."),
+        new("Collect the listing again as root, check that the file has the header row, and audit the new file.",
+            "sudo ss -lntup > \"$(hostname).ss.txt\" && head -1 \"$(hostname).ss.txt\""),
+    ];
+
     private static IReadOnlyList<RemediationStep> Rebind(string rule, ListeningSocket socket, CatalogueService? service)
     {
         var target = rule == RuleIds.LoopbackOnly ? "loopback" : "loopback, or to the one address it must serve";

@@ -26,7 +26,7 @@ internal readonly record struct Endpoint(string Address, IpFamily Family, string
             var close = token.IndexOf(']');
             if (close < 0)
             {
-                error = $"address '{token}' opens '[' but never closes it";
+                error = $"address '{Excerpt.Of(token)}' opens '[' but never closes it";
                 return false;
             }
 
@@ -37,7 +37,7 @@ internal readonly record struct Endpoint(string Address, IpFamily Family, string
                 var colon = after.LastIndexOf(':');
                 if (colon < 0)
                 {
-                    error = $"address '{token}' has no port";
+                    error = $"address '{Excerpt.Of(token)}' has no port";
                     return false;
                 }
 
@@ -47,7 +47,7 @@ internal readonly record struct Endpoint(string Address, IpFamily Family, string
 
             if (after.Length < 2 || after[0] != ':')
             {
-                error = $"address '{token}' has no port after ']'";
+                error = $"address '{Excerpt.Of(token)}' has no port after ']'";
                 return false;
             }
 
@@ -58,7 +58,7 @@ internal readonly record struct Endpoint(string Address, IpFamily Family, string
             var colon = token.LastIndexOf(':');
             if (colon <= 0 || colon == token.Length - 1)
             {
-                error = $"'{token}' is not an address:port";
+                error = $"'{Excerpt.Of(token)}' is not an address:port";
                 return false;
             }
 
@@ -79,13 +79,13 @@ internal readonly record struct Endpoint(string Address, IpFamily Family, string
 
         if (!TryReadFamily(address, bracketed, familyHint, out var family, out var ip))
         {
-            error = $"'{address}' is neither an IP address nor a host name";
+            error = $"'{Excerpt.Of(address)}' is neither an IP address nor a host name";
             return false;
         }
 
         if (device.IsEmpty && token.Contains('%'))
         {
-            error = $"address '{token}' has an empty %interface";
+            error = $"address '{Excerpt.Of(token)}' has an empty %interface";
             return false;
         }
 
@@ -113,7 +113,7 @@ internal readonly record struct Endpoint(string Address, IpFamily Family, string
                 return true;
             }
 
-            error = $"port {text} is outside 0-65535";
+            error = $"port {Excerpt.Of(text)} is outside 0-65535";
             return false;
         }
 
@@ -125,7 +125,7 @@ internal readonly record struct Endpoint(string Address, IpFamily Family, string
 
         error = text is "*"
             ? "the socket has no port"
-            : $"unknown service name '{text}' (capture with -n to get port numbers)";
+            : $"unknown service name '{Excerpt.Of(text)}' (capture with -n to get port numbers)";
         return false;
     }
 

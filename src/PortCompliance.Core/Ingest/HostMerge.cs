@@ -34,6 +34,7 @@ internal static class HostMerge
             Sockets = sockets,
             Skipped = [.. into.Skipped, .. from.Skipped.Select(l => l with { Source = from.Source })],
             Unparsed = [.. into.Unparsed, .. from.Unparsed.Select(l => l with { Source = from.Source })],
+            EmptyInputs = [.. into.EmptyInputs, .. from.EmptyInputs],
             MergedFrom = [.. into.MergedFrom ?? [], new InputFileRef(from.Source, from.Sha256), .. from.MergedFrom ?? []],
         };
     }

@@ -16,6 +16,10 @@ internal sealed class Interner
     private readonly Dictionary<SocketProcess[], SocketProcess[]> _sets = new(ProcessSetComparer.Instance);
     private readonly Dictionary<SocketProcess[], SocketProcess[]>.AlternateLookup<ReadOnlySpan<SocketProcess>> _setLookup;
     private readonly List<SocketProcess> _scratch = [];
+    private readonly HashSet<SocketProcess> _scratchSeen = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Up to this many processes a set is searched as a list; past it, hashed: a 100,000-entry users list stays linear.</summary>
+    private const int ListSearchLimit = 16;
 
     public Interner()
     {
@@ -51,7 +55,28 @@ internal sealed class Interner
     public List<SocketProcess> StartProcessSet()
     {
         _scratch.Clear();
+        _scratchSeen.Clear();
         return _scratch;
+    }
+
+    /// <summary>Adds an interned process to the set being collected unless it is there already (one process on several fds).</summary>
+    public void AddToProcessSet(SocketProcess process)
+    {
+        if (_scratch.Count < ListSearchLimit)
+        {
+            if (!_scratch.Contains(process, ReferenceEqualityComparer.Instance))
+            {
+                _scratch.Add(process);
+                if (_scratch.Count == ListSearchLimit)
+                {
+                    _scratchSeen.UnionWith(_scratch);
+                }
+            }
+        }
+        else if (_scratchSeen.Add(process))
+        {
+            _scratch.Add(process);
+        }
     }
 
     public IReadOnlyList<SocketProcess> ProcessSet(List<SocketProcess> processes)

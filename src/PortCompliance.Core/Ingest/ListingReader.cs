@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using PortCompliance.Core.Model;
 
@@ -21,12 +22,16 @@ internal static class ListingReader
 {
     private const int MaxUndecidedLines = 10_000;
 
+    /// <summary>Lines held before a format is known are bounded in characters too: 10,000 lines at the cap would be 20 GB.</summary>
+    private const long MaxUndecidedChars = 16L << 20;
+
     public static IngestResult Read(Stream stream, ListingOptions options)
     {
         using var hashing = new HashingReadStream(stream);
         using var reader = new StreamReader(hashing, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 13);
         var builder = new SnapshotBuilder();
-        var undecided = new List<(int Number, string Line)>();
+        var undecided = new List<(int Number, string Line, long TooLong)>();
+        long undecidedChars = 0;
         var format = options.Format;
         IListingParser? parser = format is null ? null : ListingFormats.Create(format, builder);
         var number = 0;
@@ -36,7 +41,7 @@ internal static class ListingReader
         while (lines.TryReadLine(out var line))
         {
             number++;
-            if (line.IsWhiteSpace())
+            if (!lines.TooLong && line.IsWhiteSpace())
             {
                 continue;
             }
@@ -46,10 +51,26 @@ internal static class ListingReader
                 return Failed(options.Source, number, $"binary data (a NUL byte): this is not an {string.Join(" or ", ListingFormats.Keys)} listing");
             }
 
+            if (lines.TooLong)
+            {
+                // Not read, but told: a line that long may still be a row with an open port in it.
+                seenContent = true;
+                if (parser is not null)
+                {
+                    TooLong(builder, number, line, lines.Length);
+                }
+                else
+                {
+                    undecided.Add((number, line.ToString(), lines.Length));
+                }
+
+                continue;
+            }
+
             if (!seenContent && HostNames.TryReadDirective(line, out var declared))
             {
                 builder.DeclaredHost = declared;
-                builder.AddHeader(number);
+                builder.AddDirective(number);
                 seenContent = true;
                 continue;
             }
@@ -61,9 +82,10 @@ internal static class ListingReader
                 continue;
             }
 
-            undecided.Add((number, line.ToString()));
+            undecided.Add((number, line.ToString(), 0));
+            undecidedChars += line.Length;
             format = ListingFormats.Sniff(line);
-            if (format is not null || undecided.Count >= MaxUndecidedLines)
+            if (format is not null || undecided.Count >= MaxUndecidedLines || undecidedChars >= MaxUndecidedChars)
             {
                 parser = Decide(ref format, builder, undecided);
             }
@@ -86,20 +108,31 @@ internal static class ListingReader
         return new IngestResult(snapshot, diagnostics);
     }
 
-    private static IListingParser Decide(ref string? format, SnapshotBuilder builder, List<(int Number, string Line)> undecided)
+    private static IListingParser Decide(ref string? format, SnapshotBuilder builder, List<(int Number, string Line, long TooLong)> undecided)
     {
         format ??= ListingFormats.Unknown;
         IListingParser parser = format == ListingFormats.Unknown
             ? new UnknownFormatParser(builder)
             : ListingFormats.Create(format, builder);
-        foreach (var (number, line) in undecided)
+        foreach (var (number, line, tooLong) in undecided)
         {
-            parser.Accept(number, line);
+            if (tooLong > 0)
+            {
+                TooLong(builder, number, line, tooLong);
+            }
+            else
+            {
+                parser.Accept(number, line);
+            }
         }
 
         undecided.Clear();
         return parser;
     }
+
+    private static void TooLong(SnapshotBuilder builder, int number, ReadOnlySpan<char> head, long length) =>
+        builder.AddUnparsed(number, head, string.Create(CultureInfo.InvariantCulture,
+            $"the line is {length:N0} characters long, over the limit of {LineSplitter.MaxLineLength:N0}; it was not read"));
 
     private static IngestResult Failed(string source, int line, string message) =>
         new(null, [new Diagnostic(source, line, 0, DiagnosticSeverity.Error, message)]);

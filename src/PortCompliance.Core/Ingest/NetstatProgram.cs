@@ -28,7 +28,7 @@ internal static class NetstatProgram
             return true;
         }
 
-        error = $"unreadable PID/Program name column '{text}'";
+        error = $"unreadable PID/Program name column '{Excerpt.Of(text)}'";
         return false;
     }
 

@@ -8,8 +8,6 @@ namespace PortCompliance.Core.Ingest;
 /// </summary>
 internal sealed class SnapshotBuilder
 {
-    private const int MaxKeptText = 1000;
-
     private readonly ChunkedList<ListeningSocket> _sockets = new();
     private readonly List<SkippedLine> _skipped = [];
     private readonly List<UnparsedLine> _unparsed = [];
@@ -25,7 +23,17 @@ internal sealed class SnapshotBuilder
 
     private int _lastRowLine;
 
+    private bool _sawHeader;
+
     public void AddHeader(int line)
+    {
+        _headers.Add(line);
+        _sawHeader = true;
+        LastRow = RowKind.None;
+    }
+
+    /// <summary>A <c># host: NAME</c> line: accounted for like a header, but it is ours, not the listing's.</summary>
+    public void AddDirective(int line)
     {
         _headers.Add(line);
         LastRow = RowKind.None;
@@ -60,8 +68,7 @@ internal sealed class SnapshotBuilder
 
     public void AddUnparsed(int line, ReadOnlySpan<char> text, string reason)
     {
-        var kept = text.Length > MaxKeptText ? string.Concat(text[..MaxKeptText], "…") : text.ToString();
-        _unparsed.Add(new UnparsedLine(line, kept, reason));
+        _unparsed.Add(new UnparsedLine(line, Excerpt.Of(text), Excerpt.OfReason(reason)));
         LastRow = RowKind.None;
     }
 
@@ -92,6 +99,8 @@ internal sealed class SnapshotBuilder
         Unparsed = _unparsed,
         HeaderLines = _headers,
         LineCount = lineCount,
+        // No header and no row of any kind: the collection produced nothing, which proves nothing.
+        EmptyInputs = _sockets.Count == 0 && _skipped.Count == 0 && _unparsed.Count == 0 && !_sawHeader ? [source] : [],
     };
 }
 

@@ -76,14 +76,16 @@ internal sealed class SsParser(SnapshotBuilder output) : IListingParser, IListin
         {
             state = first;
         }
-        else if (output.LastRow != RowKind.None && char.IsWhiteSpace(line[0]))
+        else if (output.LastRow != RowKind.None && SsDetails.IsDetailLine(line))
         {
             output.AddContinuation(number);
             return;
         }
         else
         {
-            output.AddUnparsed(number, line, "not an ss row");
+            output.AddUnparsed(number, line, char.IsWhiteSpace(line[0])
+                ? "an indented line that is neither an ss row nor ss -i/-m/-e details of the row above"
+                : "not an ss row");
             return;
         }
 

@@ -4,7 +4,8 @@ namespace PortCompliance.Core.Ingest;
 
 /// <summary>
 /// The <c>users:((…))</c> column of <c>ss -p</c>: modern <c>("nginx",pid=1,fd=6)</c> and old <c>("sshd",1256,3)</c>
-/// entries. ss prints names unescaped, so a name may hold spaces, quotes, commas and parentheses.
+/// entries. ss prints names unescaped, so a name may hold spaces, quotes, commas and parentheses. Read in one pass:
+/// every search only moves forward, so a list of 100,000 entries, or a hostile one that never closes, costs its length.
 /// </summary>
 internal static class SsUsers
 {
@@ -20,36 +21,29 @@ internal static class SsUsers
             return true;
         }
 
-        var rest = text[(at + Marker.Length)..];
+        var list = new Entries(text[(at + Marker.Length)..]);
         var found = pool.StartProcessSet();
         while (true)
         {
-            if (!rest.StartsWith("(\""))
+            if (!list.Skip("(\""))
             {
                 error = "unreadable users:(...) column: expected (\"name\",pid=…)";
                 return false;
             }
 
-            rest = rest[2..];
-            if (!TryReadEntry(ref rest, out var name, out var pid))
+            if (!list.TryReadEntry(out var name, out var pid))
             {
                 error = "unreadable users:(...) column: no pid after a process name";
                 return false;
             }
 
-            var process = pool.Process(name, pid);
-            if (!found.Contains(process))
+            pool.AddToProcessSet(pool.Process(name, pid));
+            if (list.Skip(","))
             {
-                found.Add(process); // one process on several fds is still one process
-            }
-
-            if (rest.StartsWith(",("))
-            {
-                rest = rest[1..];
                 continue;
             }
 
-            if (rest.StartsWith(')'))
+            if (list.Skip(")"))
             {
                 processes = pool.ProcessSet(found);
                 return true;
@@ -60,38 +54,75 @@ internal static class SsUsers
         }
     }
 
-    /// <summary>Reads <c>name",pid=1,fd=3)</c> or <c>name",1,3)</c>, leaving <paramref name="rest"/> after the ')'.</summary>
-    private static bool TryReadEntry(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> name, out int pid)
+    /// <summary>The entries after <c>users:(</c>, read left to right; the next ')' and '("' are found once and remembered.</summary>
+    private ref struct Entries(ReadOnlySpan<char> text)
     {
-        var searchFrom = 0;
-        while (true)
+        private readonly ReadOnlySpan<char> _text = text;
+        private int _at;
+        private int _nextClose = -1;
+        private int _nextOpen = -1;
+
+        public bool Skip(ReadOnlySpan<char> expected)
         {
-            var quote = rest[searchFrom..].IndexOf("\",", StringComparison.Ordinal);
-            if (quote < 0)
+            if (!_text[_at..].StartsWith(expected, StringComparison.Ordinal))
             {
-                name = default;
-                pid = 0;
                 return false;
             }
 
-            quote += searchFrom;
-            var tail = rest[(quote + 2)..];
-            if (tail.StartsWith("pid="))
+            _at += expected.Length;
+            return true;
+        }
+
+        /// <summary>Reads <c>name",pid=1,fd=3)</c> or <c>name",1,3)</c>, leaving the position after the ')'.</summary>
+        public bool TryReadEntry(out ReadOnlySpan<char> name, out int pid)
+        {
+            var searchFrom = _at;
+            while (true)
             {
-                tail = tail[4..];
+                var quote = _text[searchFrom..].IndexOf("\",", StringComparison.Ordinal);
+                if (quote < 0)
+                {
+                    name = default;
+                    pid = 0;
+                    return false;
+                }
+
+                quote += searchFrom;
+                var tailStart = quote + 2;
+                if (_text[tailStart..].StartsWith("pid="))
+                {
+                    tailStart += 4;
+                }
+
+                var tail = _text[tailStart..];
+                var digits = tail.IndexOfAnyExceptInRange('0', '9');
+                // The name ends at the first '",' followed by a pid and its entry's ')', with no new entry in between.
+                if (digits > 0 && tail[digits] is ',' or ')')
+                {
+                    var close = Next(ref _nextClose, tailStart, ")");
+                    if (close != int.MaxValue && close >= tailStart + digits && Next(ref _nextOpen, tailStart, "(\"") > close
+                        && int.TryParse(tail[..digits], out pid))
+                    {
+                        name = _text[_at..quote];
+                        _at = close + 1;
+                        return true;
+                    }
+                }
+
+                searchFrom = quote + 1;
+            }
+        }
+
+        /// <summary>The first <paramref name="what"/> at or after <paramref name="from"/>; searched again only once passed.</summary>
+        private readonly int Next(ref int cached, int from, ReadOnlySpan<char> what)
+        {
+            if (cached < from && cached != int.MaxValue)
+            {
+                var found = _text[from..].IndexOf(what, StringComparison.Ordinal);
+                cached = found < 0 ? int.MaxValue : from + found;
             }
 
-            var digits = tail.IndexOfAnyExceptInRange('0', '9');
-            var close = tail.IndexOf(')');
-            if (digits > 0 && close >= digits && tail[digits] is ',' or ')'
-                && int.TryParse(tail[..digits], out pid) && !tail[..close].Contains("(\"", StringComparison.Ordinal))
-            {
-                name = rest[..quote];
-                rest = tail[(close + 1)..];
-                return true;
-            }
-
-            searchFrom = quote + 1;
+            return cached;
         }
     }
 }

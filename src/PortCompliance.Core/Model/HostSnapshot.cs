@@ -31,6 +31,13 @@ public sealed record HostSnapshot
     [JsonIgnore]
     public ExternalScan? External { get; init; }
 
+    /// <summary>
+    /// The listings of this host that held nothing — no header, no row: empty, blank, or only a <c># host:</c> line. A
+    /// failed collection, never an empty host (<c>empty-input</c>); a header with no rows is a real empty listing.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> EmptyInputs { get; init; } = [];
+
     /// <summary>Physical lines in the source, blank ones included.</summary>
     [JsonIgnore]
     public int LineCount { get; init; }

@@ -12,12 +12,13 @@ public static class RuleIds
     public const string UnknownProcess = "unknown-process";
     public const string WaiverExpired = "waiver-expired";
     public const string UnexplainedOpenPort = "unexplained-open-port";
+    public const string EmptyInput = "empty-input";
 
     /// <summary>Rules a policy configures with port lists.</summary>
     public static IReadOnlyList<string> PolicyRules { get; } = [WildcardBind, ApprovedPorts, LoopbackOnly, ForbiddenPorts, ExpectedProcess];
 
     /// <summary>The tool's own checks; a policy may set their severity and controls.</summary>
-    public static IReadOnlyList<string> ToolRules { get; } = [UnparsedInput, UnknownProcess, WaiverExpired, UnexplainedOpenPort];
+    public static IReadOnlyList<string> ToolRules { get; } = [UnparsedInput, UnknownProcess, WaiverExpired, UnexplainedOpenPort, EmptyInput];
 
     public static IReadOnlyList<string> All { get; } = [.. PolicyRules, .. ToolRules];
 }

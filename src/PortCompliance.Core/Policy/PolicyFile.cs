@@ -66,7 +66,7 @@ internal sealed record PartialRules
     public static Severity DefaultSeverity(string rule) => rule switch
     {
         RuleIds.LoopbackOnly or RuleIds.ForbiddenPorts => Severity.Critical,
-        RuleIds.WildcardBind or RuleIds.ApprovedPorts or RuleIds.UnexplainedOpenPort => Severity.High,
+        RuleIds.WildcardBind or RuleIds.ApprovedPorts or RuleIds.UnexplainedOpenPort or RuleIds.EmptyInput => Severity.High,
         RuleIds.UnknownProcess => Severity.Low,
         _ => Severity.Medium,
     };

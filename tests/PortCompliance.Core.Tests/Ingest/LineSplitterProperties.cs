@@ -36,4 +36,31 @@ public sealed class LineSplitterProperties
             })
             .Check(Config.QuickThrowOnFailure.WithMaxTest(2000));
     }
+
+    [Fact]
+    public void Cuts_Lines_Over_The_Cap_To_Their_Head_And_Counts_Their_Full_Length()
+    {
+        Prop.ForAll(Text.ToArbitrary(), Gen.Choose(1, 9).ToArbitrary(), Gen.Choose(1, 6).ToArbitrary(), (text, bufferSize, cap) =>
+            {
+                var expected = new List<string>();
+                using (var reader = new StringReader(text))
+                {
+                    while (reader.ReadLine() is { } line)
+                    {
+                        expected.Add(line.Length > cap ? $"{line[..Math.Min(line.Length, cap + 1)]}|{line.Length}" : line);
+                    }
+                }
+
+                var actual = new List<string>();
+                var splitter = new LineSplitter(new StringReader(text), bufferSize, cap);
+                while (splitter.TryReadLine(out var line))
+                {
+                    Assert.Equal(splitter.TooLong, splitter.Length > cap);
+                    actual.Add(splitter.TooLong ? $"{line}|{splitter.Length}" : line.ToString());
+                }
+
+                return expected.SequenceEqual(actual).Label($"{string.Join(",", expected)} vs {string.Join(",", actual)}");
+            })
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(2000));
+    }
 }

@@ -117,7 +117,7 @@ public sealed class PolicyLoaderTests
             var settings = PolicyLoader.Load(path).Policy!.Rules.Settings;
 
             Assert.Equal(
-                new[] { RuleIds.ForbiddenPorts, RuleIds.UnparsedInput, RuleIds.WaiverExpired, RuleIds.UnexplainedOpenPort }.Order(StringComparer.Ordinal),
+                new[] { RuleIds.ForbiddenPorts, RuleIds.UnparsedInput, RuleIds.WaiverExpired, RuleIds.UnexplainedOpenPort, RuleIds.EmptyInput }.Order(StringComparer.Ordinal),
                 settings.Where(s => s.Value.Enabled).Select(s => s.Key).Order(StringComparer.Ordinal));
         }
         finally
