@@ -71,6 +71,17 @@ public sealed class LeftoverTests : IDisposable
         Assert.Equal(["report.html"], Directory.EnumerateFileSystemEntries(Out).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public void Should_Remove_A_Previous_Fleets_Host_Reports_When_A_Fleet_Run_Writes_None()
+    {
+        var november = RepoPaths.Combine("samples", "fleet", "2026-11");
+        var first = CliRun.Of("audit", november, "--formats", "html,json", "--report-date", "2026-11-21", "--out", Out);
+        var second = CliRun.Of("audit", november, "--formats", "json", "--report-date", "2026-11-21", "--out", Out);
+
+        Assert.Equal((1, 1), (first.ExitCode, second.ExitCode));
+        Assert.DoesNotContain("hosts", Directory.EnumerateFileSystemEntries(Out).Select(Path.GetFileName));
+    }
+
     private static int ExitedPid()
     {
         using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;

@@ -95,6 +95,10 @@ internal sealed class FleetReports : IAuditSink<FleetReports.HostReports>
             // This run's host reports replace the last run's as one folder, beside this run's summaries.
             Leftovers.Publish(_folder);
         }
+        else
+        {
+            Leftovers.Retire(_folder); // no host reports this run: the last run's must not sit beside its results
+        }
 
         Written = new ReportsWritten(closing, model, [.. summaries, .. written], _ok && allSummaries);
     }
