@@ -19,7 +19,7 @@ internal static class CombinedReports
         Leftovers.Clean(folder, console);
         var model = ReportModelBuilder.Build(result, options);
         var (written, allWritten) = ReportWriter.Write(model, renderers, folder, console);
-        if (written.Count > 0)
+        if (written.Count > 0 && renderers.Any(r => r.FleetOutput == FleetOutput.PerHost))
         {
             Leftovers.Retire(folder); // a previous fleet's host reports must not sit beside this run's report
         }

@@ -54,11 +54,14 @@ internal static partial class Leftovers
         Remove(new DirectoryInfo(Staging(folder)));
     }
 
-    /// <summary>Removes a previous run's <c>hosts/</c> (a small run writes none), out of the way first so it goes at once.</summary>
+    /// <summary>
+    /// Removes a previous run's <c>hosts/</c> (this run writes none), out of the way first so it goes at once — unless a
+    /// run still alive is writing into it (its temporary files are there once <see cref="Clean"/> has run).
+    /// </summary>
     public static void Retire(string folder)
     {
         var hosts = Path.Combine(folder, "hosts");
-        if (Directory.Exists(hosts))
+        if (Directory.Exists(hosts) && !Directory.EnumerateFiles(hosts, "*.tmp").Any())
         {
             Directory.Move(hosts, Retired(folder));
             Remove(new DirectoryInfo(Retired(folder)));
