@@ -80,15 +80,15 @@ public static partial class RegularFiles
             return (File.GetAttributes(path) & FileAttributes.Device) != 0 ? FileKind.CharacterDevice : FileKind.Regular;
         }
 
-        // The managed API cannot tell a FIFO from a file (both are "Normal", length 0). The runtime's own native shim
-        // (the one File.Exists calls) returns the stat mode at a fixed offset of its own, stable, FileStatus struct.
-        var status = new byte[256];
-        if (SystemNativeStat(path, status) != 0)
+        // The managed API cannot tell a FIFO from a file (both are "Normal", length 0). statx(2) can, and its struct is
+        // laid out the same on every architecture (unlike stat's): the mode is the 16 bits at offset 28.
+        Span<byte> status = stackalloc byte[StatxSize];
+        if (Statx(AtFdCwd, path, 0, StatxType, status) != 0)
         {
             return FileKind.Missing;
         }
 
-        return (BitConverter.ToInt32(status, 4) & 0xF000) switch
+        return (BitConverter.ToUInt16(status[StatxModeOffset..]) & 0xF000) switch
         {
             0x8000 => FileKind.Regular,
             0x4000 => FileKind.Directory,
@@ -100,6 +100,12 @@ public static partial class RegularFiles
         };
     }
 
-    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int SystemNativeStat(string path, [Out] byte[] status);
+    private const int AtFdCwd = -100;
+    private const uint StatxType = 0x1;
+    private const int StatxSize = 256;
+    private const int StatxModeOffset = 28;
+
+    /// <summary>statx(2), following symbolic links (flags 0), asking only for the file type.</summary>
+    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Statx(int directory, string path, int flags, uint mask, Span<byte> status);
 }
