@@ -28,6 +28,7 @@ internal static class AuditCommand
         {
             Hosts = plan.Hosts, Format = job.Format, Policy = job.Policy, Settings = job.Settings, Baseline = job.Baseline, InputErrors = failed,
         };
+        Leftovers.Clean(job.Folder, console); // dead runs' temporary files, before this run writes its own
         var written = FleetView.IsFleet(plan.Hosts.Count)
             ? FleetReports.Write(request, job.Renderers, job.Reports, job.Folder, console)
             : CombinedReports.Write(request, job.Renderers, job.Reports, job.Folder, console);

@@ -16,7 +16,6 @@ internal static class CombinedReports
             return new ReportsWritten(result, null, [], false);
         }
 
-        Leftovers.Clean(folder, console);
         var model = ReportModelBuilder.Build(result, options);
         var (written, allWritten) = ReportWriter.Write(model, renderers, folder, console);
         if (written.Count > 0 && renderers.Any(r => r.FleetOutput == FleetOutput.PerHost))

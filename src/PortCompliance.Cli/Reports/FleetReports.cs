@@ -39,7 +39,6 @@ internal sealed class FleetReports : IAuditSink<FleetReports.HostReports>
     public static ReportsWritten Write(
         AuditRequest request, IReadOnlyList<IReportRenderer> renderers, ReportOptions options, string folder, CliConsole console)
     {
-        Leftovers.Clean(folder, console);
         var sink = new FleetReports(request, renderers, options, folder, console);
         Progress.Run("auditing hosts", request.Hosts.Count, console, done => AuditRun.Run(request, sink, new ConsoleObserver(console, done)));
         var written = sink.Written!;
