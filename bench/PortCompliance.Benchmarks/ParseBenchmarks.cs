@@ -20,16 +20,15 @@ public class ParseBenchmarks
 
     private byte[] _listing = [];
 
-    /// <summary>Every row a listener (ss -lntup), half of them ESTAB (ss -tunap), and netstat with -e columns.</summary>
-    [Params("ss-lntup", "ss-tunap", "netstat-tulpen")]
+    /// <summary>
+    /// A sample under samples/ (its folder is its format): every row a listener (ss -lntup), half of them ESTAB
+    /// (ss -tunap), netstat with -e columns, and one capture of each further format.
+    /// </summary>
+    [Params("ss/ss-lntup-debian12-db.txt", "ss/ss-tunap-debian12-db.txt", "netstat/netstat-tulpen-debian12-db.txt")]
     public string Sample { get; set; } = "";
 
     [GlobalSetup]
-    public void Setup()
-    {
-        var folder = Sample.StartsWith("netstat", StringComparison.Ordinal) ? "netstat" : "ss";
-        _listing = Build(Path.Combine(Samples.Root(), folder, $"{Sample}-debian12-db.txt"), Lines);
-    }
+    public void Setup() => _listing = Build(Path.Combine(Samples.Root(), Sample), Lines);
 
     [Benchmark]
     public int Read()

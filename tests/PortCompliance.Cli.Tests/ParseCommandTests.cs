@@ -17,7 +17,7 @@ public sealed class ParseCommandTests
         using var json = JsonDocument.Parse(run.Out);
         var host = Assert.Single(json.RootElement.GetProperty("hosts").EnumerateArray());
         Assert.Equal(
-            ["host", "format", "source", "sha256", "sockets", "skipped", "unparsed"],
+            ["host", "format", "os", "source", "sha256", "sockets", "skipped", "unparsed"],
             host.EnumerateObject().Select(p => p.Name));
         Assert.Equal(
             ["proto", "family", "address", "port", "interface", "scope", "processes", "line"],

@@ -36,7 +36,7 @@ internal static class SocketTable
         s.PortName is null ? s.Port.ToString() : $"{s.Port} ({s.PortName})",
         s.Interface ?? "",
         s.Scope.ToString().ToLowerInvariant(),
-        s.Processes.Count == 0 ? "?" : string.Join(",", s.Processes.Select(p => p.Pid is null ? p.Name : $"{p.Name}/{p.Pid}")),
+        s.Processes.Count == 0 ? "?" : string.Join(",", s.Processes.Select(p => p.Pid is null ? p.Name : p.Name is null ? $"pid {p.Pid}" : $"{p.Name}/{p.Pid}")),
         s.Container ?? s.Namespace ?? "",
         s.Line.ToString(),
     ];

@@ -32,7 +32,13 @@ public static class Auditor
     {
         var listed = settings.Inventory?.Find(host.Host);
         IReadOnlyCollection<string> tags = listed?.Tags ?? [];
-        var rules = policy.Groups.Where(g => g.Matches(host.Host, tags)).Aggregate(policy.Rules, (set, g) => set.With(g.Rules));
+        var os = listed?.Os ?? host.Os;
+        if (os != host.Os)
+        {
+            host = host with { Os = os };
+        }
+
+        var rules = policy.Groups.Where(g => g.Matches(host.Host, tags, os)).Aggregate(policy.Rules, (set, g) => set.With(g.Rules));
         var factory = new FindingFactory(rules, catalogue);
         var raw = Rules.Where(r => rules.Settings[r.Id].Enabled).SelectMany(r => r.Check(host, rules, factory)).ToList();
         var findings = Waivers.Apply(raw, policy.Waivers, settings.Today, rules)
@@ -46,6 +52,7 @@ public static class Auditor
         {
             Host = host.Host,
             Format = host.Format,
+            Os = os,
             Source = host.Source,
             Sha256 = host.Sha256,
             Owner = listed?.Owner,

@@ -14,8 +14,7 @@ internal static class Describe
 
     public static string Processes(ListeningSocket s) => s.Processes.Count == 0
         ? "an unknown process"
-        : string.Join(", ", s.Processes.GroupBy(p => p.Name).Select(g =>
-            $"{g.Key} (pid {string.Join(", ", g.Select(p => p.Pid?.ToString() ?? "?"))})"));
+        : SocketProcesses.Describe(s.Processes, "pid ");
 
     /// <summary>The service if known, else the process, else the port.</summary>
     public static string What(ListeningSocket s, CatalogueService? service) =>

@@ -55,7 +55,7 @@ internal static class Drifts
         [.. sockets.Select(s => s.Interface is null ? s.Address : $"{s.Address}%{s.Interface}").Distinct().Order(StringComparer.Ordinal)];
 
     private static string Owners(IEnumerable<ListeningSocket> sockets) =>
-        string.Join(", ", sockets.SelectMany(s => s.Processes).Select(p => p.Name).Distinct().Order(StringComparer.Ordinal));
+        string.Join(", ", sockets.SelectMany(s => s.Processes).Select(p => p.NameOrPid()).Distinct().Order(StringComparer.Ordinal));
 
     private static List<FindingChange> Findings(IReadOnlyList<Finding> now, IReadOnlyList<Finding> then)
     {

@@ -31,6 +31,7 @@ internal static class HostMerge
         return into with
         {
             Format = into.Format == from.Format ? into.Format : $"{into.Format}+{from.Format}",
+            Os = into.Os == HostOs.Unknown ? from.Os : into.Os,
             Sockets = sockets,
             Skipped = [.. into.Skipped, .. from.Skipped.Select(l => l with { Source = from.Source })],
             Unparsed = [.. into.Unparsed, .. from.Unparsed.Select(l => l with { Source = from.Source })],

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace PortCompliance.Core.Ingest;
 
-/// <summary>Names a host from its input: <c># host: NAME</c>, else the file name without listing extensions.</summary>
+/// <summary>
+/// Names a host from its input: <c># host: NAME</c>, else the file name without listing extensions. Reads the other
+/// line a collection script may put at the top too: <c># os: NAME</c>.
+/// </summary>
 public static class HostNames
 {
     private static readonly HashSet<string> ListingExtensions = new(StringComparer.OrdinalIgnoreCase)
@@ -11,6 +14,8 @@ public static class HostNames
     };
 
     private const string Directive = "# host:";
+
+    private const string OsDirective = "# os:";
 
     /// <summary><c>web01.ss.txt</c> → <c>web01</c>; <c>db1.example.com.txt</c> → <c>db1.example.com</c>.</summary>
     public static string FromPath(string path)
@@ -39,8 +44,31 @@ public static class HostNames
     }
 
     /// <summary>
-    /// The name a listing declares on its first non-blank line (<c># host: NAME</c>, where <see cref="ListingReader"/>
-    /// takes it from), or null; reads no further than that line.
+    /// Reads a <c># os: NAME</c> line (<c>linux</c>, <c>windows</c>, <c>macos</c>, <c>freebsd</c>, <c>openbsd</c>, any
+    /// case); <paramref name="os"/> is null when the line is one but names no OS we know.
+    /// </summary>
+    public static bool TryReadOsDirective(ReadOnlySpan<char> line, out Model.HostOs? os)
+    {
+        var text = line.Trim();
+        os = null;
+        if (!text.StartsWith(OsDirective, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var name = text[OsDirective.Length..].Trim().ToString().ToLowerInvariant();
+        os = name switch
+        {
+            "darwin" or "mac" or "osx" or "os x" => Model.HostOs.MacOs,
+            _ when Model.Names.TryParse<Model.HostOs>(name, out var known) && known != Model.HostOs.Unknown => known,
+            _ => null,
+        };
+        return true;
+    }
+
+    /// <summary>
+    /// The name a listing declares on its first non-blank line past any <c># os:</c> line (<c># host: NAME</c>, where
+    /// <see cref="ListingReader"/> takes it from), or null; reads no further than that line.
     /// </summary>
     public static string? Declared(Stream listing)
     {
@@ -48,7 +76,7 @@ public static class HostNames
         var lines = new LineSplitter(reader, 256);
         while (lines.TryReadLine(out var line))
         {
-            if (!line.IsWhiteSpace())
+            if (!line.IsWhiteSpace() && !TryReadOsDirective(line, out _))
             {
                 return TryReadDirective(line, out var host) ? host : null;
             }

@@ -1,3 +1,5 @@
+using PortCompliance.Core.Model;
+
 namespace PortCompliance.Core.Ingest;
 
 /// <summary>What every input format declares about itself; <see cref="ListingFormats"/> lists each format once.</summary>
@@ -18,6 +20,9 @@ internal interface IListingFormat : IInputFormat
 {
     /// <summary>How strongly this line says "this listing is in my format"; a header outranks a row.</summary>
     static abstract Signature Sniff(ReadOnlySpan<char> line);
+
+    /// <summary>The OS a listing in this format comes from, before its tell-tales say more; <c>Unknown</c> when it runs on several.</summary>
+    static abstract HostOs Os { get; }
 
     static abstract IListingParser Create(SnapshotBuilder output);
 }

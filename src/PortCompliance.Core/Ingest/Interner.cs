@@ -12,7 +12,7 @@ internal sealed class Interner
 {
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
-    private readonly Dictionary<(string Name, int? Pid), SocketProcess> _processes = [];
+    private readonly Dictionary<(string? Name, int? Pid), SocketProcess> _processes = [];
     private readonly Dictionary<SocketProcess[], SocketProcess[]> _sets = new(ProcessSetComparer.Instance);
     private readonly Dictionary<SocketProcess[], SocketProcess[]>.AlternateLookup<ReadOnlySpan<SocketProcess>> _setLookup;
     private readonly List<SocketProcess> _scratch = [];
@@ -39,9 +39,14 @@ internal sealed class Interner
         return created;
     }
 
-    public SocketProcess Process(ReadOnlySpan<char> name, int? pid)
+    public SocketProcess Process(ReadOnlySpan<char> name, int? pid) => Process(String(name), pid);
+
+    /// <summary>A process the listing names by pid alone (Windows <c>netstat -ano</c>).</summary>
+    public SocketProcess Pid(int pid) => Process((string?)null, pid);
+
+    private SocketProcess Process(string? name, int? pid)
     {
-        var key = (String(name), pid);
+        var key = (name, pid);
         if (!_processes.TryGetValue(key, out var process))
         {
             process = new SocketProcess(key.Item1, pid);

@@ -3,13 +3,13 @@ using PortCompliance.Core.Model;
 
 namespace PortCompliance.Core.Ingest;
 
-/// <summary>Reads <c>--inventory hosts.csv</c> (columns <c>host,tags,owner,environment,pattern</c>); every bad row is named by its line.</summary>
+/// <summary>Reads <c>--inventory hosts.csv</c> (columns <c>host,tags,owner,environment,pattern,os</c>); every bad row is named by its line.</summary>
 public static class InventoryReader
 {
     /// <summary>The largest inventory read: about a million hosts, never a device's endless bytes.</summary>
     public const long MaxBytes = 64L << 20;
 
-    private static readonly string[] Columns = ["host", "tags", "owner", "environment", "pattern"];
+    private static readonly string[] Columns = ["host", "tags", "owner", "environment", "pattern", "os"];
 
     public static (Inventory? Inventory, IReadOnlyList<Diagnostic> Diagnostics) Read(string path)
     {
@@ -81,8 +81,20 @@ public static class InventoryReader
             return;
         }
 
+        HostOs? os = null;
+        if (Field("os") is { } osName)
+        {
+            if (!Names.TryParse<HostOs>(osName.ToLowerInvariant(), out var known) || known == HostOs.Unknown)
+            {
+                diagnostics.Add(Error(path, line, $"host '{host}': unknown os '{osName}' (one of: {string.Join(", ", Names.All<HostOs>().Skip(1))}, or leave it empty)"));
+                return;
+            }
+
+            os = known;
+        }
+
         var tags = (Field("tags") ?? "").Split([';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        hosts.Add(new InventoryHost(host, tags, Field("owner"), Field("environment"), Field("pattern"), line));
+        hosts.Add(new InventoryHost(host, tags, Field("owner"), Field("environment"), Field("pattern"), line) { Os = os });
     }
 
     private static string Malformed(CsvMalformedReason reason) => reason switch

@@ -1,4 +1,5 @@
 using PortCompliance.Core.Ingest.Nmap;
+using PortCompliance.Core.Model;
 
 namespace PortCompliance.Core.Ingest;
 
@@ -27,8 +28,12 @@ public static class ListingFormats
     public static string Describe() =>
         string.Join(", ", Listings.Select(f => $"{f.Key}: {f.Description}").Concat(Documents.Select(f => $"{f.Key}: {f.Description}")));
 
-    internal static IListingParser Create(string key, SnapshotBuilder builder) =>
-        Listings.Single(f => f.Key == key).Create(builder);
+    internal static IListingParser Create(string key, SnapshotBuilder builder)
+    {
+        var format = Listings.Single(f => f.Key == key);
+        builder.Os = format.Os;
+        return format.Create(builder);
+    }
 
     /// <summary>
     /// The format that claims this line most strongly (a header outranks a row), or null when none does.
@@ -56,9 +61,9 @@ public static class ListingFormats
     }
 
     /// <summary>A line format's declaration, bound once to delegates so the registry can hold formats of any type.</summary>
-    private sealed record Listing(string Key, string Description, SniffLine Sniff, Func<SnapshotBuilder, IListingParser> Create)
+    private sealed record Listing(string Key, string Description, HostOs Os, SniffLine Sniff, Func<SnapshotBuilder, IListingParser> Create)
     {
-        public static Listing Of<T>() where T : IListingFormat => new(T.Key, T.Description, T.Sniff, T.Create);
+        public static Listing Of<T>() where T : IListingFormat => new(T.Key, T.Description, T.Os, T.Sniff, T.Create);
     }
 
     private delegate Signature SniffLine(ReadOnlySpan<char> line);

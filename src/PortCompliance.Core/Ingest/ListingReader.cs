@@ -67,11 +67,25 @@ internal static class ListingReader
                 continue;
             }
 
-            if (!seenContent && HostNames.TryReadDirective(line, out var declared))
+            if (!seenContent && builder.DeclaredHost is null && HostNames.TryReadDirective(line, out var declared))
             {
                 builder.DeclaredHost = declared;
                 builder.AddDirective(number);
-                seenContent = true;
+                continue;
+            }
+
+            if (!seenContent && builder.DeclaredOs is null && HostNames.TryReadOsDirective(line, out var os))
+            {
+                if (os is null)
+                {
+                    builder.AddUnparsed(number, line, "'# os:' names no OS this tool knows (linux, windows, macos, freebsd, openbsd)");
+                }
+                else
+                {
+                    builder.DeclaredOs = os;
+                    builder.AddDirective(number);
+                }
+
                 continue;
             }
 

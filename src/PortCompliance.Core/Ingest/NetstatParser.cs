@@ -13,6 +13,8 @@ internal sealed class NetstatParser(SnapshotBuilder output) : IListingParser, IL
 
     public static string Description => "net-tools netstat (-plunt, -tulpen, -an …)";
 
+    public static HostOs Os => HostOs.Linux;
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TcpStates = new[]
     {
         "LISTEN", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSE",

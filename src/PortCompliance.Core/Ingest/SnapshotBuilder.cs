@@ -12,11 +12,24 @@ internal sealed class SnapshotBuilder
     private readonly List<SkippedLine> _skipped = [];
     private readonly List<UnparsedLine> _unparsed = [];
     private readonly List<int> _headers = [];
+    private readonly List<int> _folded = [];
 
     public Interner Interner { get; } = new();
 
     /// <summary>The host named by a <c># host: NAME</c> first line, if any.</summary>
     public string? DeclaredHost { get; set; }
+
+    /// <summary>
+    /// The OS the format implies (set when the parser is chosen); a parser refines it from tell-tales it meets
+    /// (<c>tcp46</c> is macOS). A <c># os:</c> line outranks it.
+    /// </summary>
+    public HostOs Os { get; set; }
+
+    /// <summary>The OS named by a <c># os: NAME</c> line at the top, if any.</summary>
+    public HostOs? DeclaredOs { get; set; }
+
+    /// <summary>Sockets read so far: a parser that folds rows into one socket remembers their indexes.</summary>
+    public int SocketCount => _sockets.Count;
 
     /// <summary>What the last row was, so detail lines (<c>ss -i</c>, <c>-m</c>) know whom they belong to.</summary>
     public RowKind LastRow { get; private set; }
@@ -39,7 +52,11 @@ internal sealed class SnapshotBuilder
         LastRow = RowKind.None;
     }
 
-    public void AddSocket(int number, ReadOnlySpan<char> line, Protocol proto, Endpoint endpoint, IReadOnlyList<SocketProcess> processes)
+    /// <param name="truncated">The tool cut the address short; it is kept as shown.</param>
+    /// <param name="lastLine">The socket's last line when its record spans several (a JSON object); else its row.</param>
+    public void AddSocket(
+        int number, ReadOnlySpan<char> line, Protocol proto, Endpoint endpoint, IReadOnlyList<SocketProcess> processes,
+        bool truncated = false, int lastLine = 0)
     {
         _sockets.Add(new ListeningSocket
         {
@@ -47,16 +64,34 @@ internal sealed class SnapshotBuilder
             Family = endpoint.Family,
             Address = endpoint.Address,
             Port = endpoint.Port,
+            Truncated = truncated,
             PortName = endpoint.PortName,
             Interface = endpoint.Interface,
             Scope = endpoint.Scope,
             Processes = processes,
             Line = number,
-            LastLine = number,
+            LastLine = Math.Max(number, lastLine),
             Text = line.TrimEnd().ToString(), // ss pads rows to the terminal width
         });
         LastRow = RowKind.Socket;
         _lastRowLine = number;
+    }
+
+    /// <summary>
+    /// A row that shows a socket read earlier again, held by another process (lsof's one row per process, sockstat's
+    /// prefork workers): the line is part of that socket, and the process joins its list unless already there.
+    /// </summary>
+    public void Fold(int socketIndex, int line, SocketProcess? process)
+    {
+        var socket = _sockets[socketIndex];
+        if (process is not null && !socket.Processes.Contains(process))
+        {
+            _sockets[socketIndex] = socket with { Processes = [.. socket.Processes, process] };
+        }
+
+        _folded.Add(line);
+        LastRow = RowKind.None; // a detail line under a folded row would belong to no one
+
     }
 
     public void AddSkipped(int line, string reason)
@@ -92,12 +127,14 @@ internal sealed class SnapshotBuilder
     {
         Host = host,
         Format = format,
+        Os = DeclaredOs ?? Os,
         Source = source,
         Sha256 = sha256,
         Sockets = _sockets.ToArray(),
         Skipped = _skipped,
         Unparsed = _unparsed,
         HeaderLines = _headers,
+        FoldedLines = _folded,
         LineCount = lineCount,
         // No header and no row of any kind: the collection produced nothing, which proves nothing.
         EmptyInputs = _sockets.Count == 0 && _skipped.Count == 0 && _unparsed.Count == 0 && !_sawHeader ? [source] : [],

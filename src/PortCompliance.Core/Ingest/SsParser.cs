@@ -13,6 +13,8 @@ internal sealed class SsParser(SnapshotBuilder output) : IListingParser, IListin
 
     public static string Description => "iproute2 ss (-lntup, -tulnp, -a, -e, -i, -H …)";
 
+    public static HostOs Os => HostOs.Linux;
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> States = new[]
     {
         "LISTEN", "UNCONN", "ESTAB", "SYN-SENT", "SYN-RECV", "FIN-WAIT-1", "FIN-WAIT-2", "TIME-WAIT",

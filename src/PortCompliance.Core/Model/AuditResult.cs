@@ -40,6 +40,10 @@ public sealed record HostResult
 {
     public required string Host { get; init; }
     public required string Format { get; init; }
+
+    /// <summary>The host's OS: the inventory's, else what its listing told. Remediation is written for it.</summary>
+    public HostOs Os { get; init; }
+
     public required string Source { get; init; }
     public required string Sha256 { get; init; }
 

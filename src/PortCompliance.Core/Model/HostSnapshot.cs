@@ -13,6 +13,9 @@ public sealed record HostSnapshot
     /// <summary>Input format key (<c>ss</c>, <c>netstat</c>, …) or <c>unknown</c> when nothing matched.</summary>
     public required string Format { get; init; }
 
+    /// <summary>The host's OS, as the listing or a <c># os:</c> line tells it (the inventory may say otherwise).</summary>
+    public HostOs Os { get; init; }
+
     public required string Source { get; init; }
     public required string Sha256 { get; init; }
     public required IReadOnlyList<ListeningSocket> Sockets { get; init; }
@@ -37,6 +40,10 @@ public sealed record HostSnapshot
     /// </summary>
     [JsonIgnore]
     public IReadOnlyList<string> EmptyInputs { get; init; } = [];
+
+    /// <summary>Rows folded into a socket read earlier (another process or worker on the same socket): part of it.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<int> FoldedLines { get; init; } = [];
 
     /// <summary>Physical lines in the source, blank ones included.</summary>
     [JsonIgnore]

@@ -1,7 +1,11 @@
 namespace PortCompliance.Core.Model;
 
 /// <summary>One row of the inventory: a host the audit expects, with its tags, owner and environment.</summary>
-public sealed record InventoryHost(string Host, IReadOnlyList<string> Tags, string? Owner, string? Environment, string? Pattern, int Line);
+public sealed record InventoryHost(string Host, IReadOnlyList<string> Tags, string? Owner, string? Environment, string? Pattern, int Line)
+{
+    /// <summary>The host's OS as the inventory records it; it outranks what the listing suggests.</summary>
+    public HostOs? Os { get; init; }
+}
 
 /// <summary>
 /// The fleet inventory (<c>--inventory hosts.csv</c>, read by <c>InventoryReader</c>): tags feed policy groups, owners

@@ -13,6 +13,13 @@ public sealed record ListeningSocket
 
     public required int Port { get; init; }
 
+    /// <summary>
+    /// The tool cut the address short (macOS <c>netstat</c> without <c>-W</c>, PowerShell's <c>…</c>): it is kept as
+    /// shown, never repaired, and the audit says so.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Truncated { get; init; }
+
     /// <summary>The service name the listing printed instead of a number (<c>*:ssh</c>), else null.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? PortName { get; init; }

@@ -29,6 +29,19 @@ public static class Names
 
     public static string Name(this HostDriftStatus status) => Of<HostDriftStatus>.Names[(int)status];
 
+    public static string Name(this HostOs os) => Of<HostOs>.Names[(int)os];
+
+    /// <summary>As a report names the OS: <c>Windows</c>, <c>macOS</c>, <c>FreeBSD</c>.</summary>
+    public static string Label(this HostOs os) => os switch
+    {
+        HostOs.Linux => "Linux",
+        HostOs.Windows => "Windows",
+        HostOs.MacOs => "macOS",
+        HostOs.FreeBsd => "FreeBSD",
+        HostOs.OpenBsd => "OpenBSD",
+        _ => "unknown OS",
+    };
+
     /// <summary>The member whose name is <paramref name="text"/>, for options and policy files that spell one.</summary>
     public static bool TryParse<T>(string text, out T value) where T : struct, Enum
     {

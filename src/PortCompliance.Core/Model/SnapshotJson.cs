@@ -49,6 +49,7 @@ public static class SnapshotJson
         json.WriteStartObject();
         json.WriteString("host", host.Host);
         json.WriteString("format", host.Format);
+        json.WriteString("os", host.Os.Name());
         json.WriteString("source", host.Source);
         json.WriteString("sha256", host.Sha256);
         json.WriteStartArray("sockets");
@@ -90,6 +91,11 @@ public static class SnapshotJson
         json.WriteString("address", s.Address);
         json.WriteNumber("port", s.Port);
         WriteIfAny(json, "port_name", s.PortName);
+        if (s.Truncated)
+        {
+            json.WriteBoolean("truncated", true);
+        }
+
         json.WriteString("interface", s.Interface);
         json.WriteString("scope", s.Scope switch { BindScope.Wildcard => "wildcard", BindScope.Loopback => "loopback", _ => "specific" });
         json.WriteStartArray("processes");

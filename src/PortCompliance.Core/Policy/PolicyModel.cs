@@ -69,11 +69,14 @@ public sealed record ForbiddenPort(PortRange Ports, string Reason);
 
 public sealed record ExpectedProcess(PortRange Ports, IReadOnlyList<string> Processes);
 
-/// <summary>Extra rules for the hosts a group matches, by host-name glob or by inventory tag.</summary>
+/// <summary>Extra rules for the hosts a group matches: by host-name glob, by inventory tag, or by OS — any one of them.</summary>
 public sealed record HostGroup(string Name, IReadOnlyList<string> HostPatterns, IReadOnlyList<string> Tags, RuleSet Rules)
 {
-    public bool Matches(string host, IReadOnlyCollection<string> tags) =>
-        HostPatterns.Any(p => Glob.IsMatch(host, p)) || Tags.Any(tags.Contains);
+    /// <summary>The OSes the group's <c>match: os:</c> names.</summary>
+    public IReadOnlyList<HostOs> Systems { get; init; } = [];
+
+    public bool Matches(string host, IReadOnlyCollection<string> tags, HostOs os) =>
+        HostPatterns.Any(p => Glob.IsMatch(host, p)) || Tags.Any(tags.Contains) || Systems.Contains(os);
 }
 
 /// <summary>An accepted exception with an owner and an end date. It waives through its expiry day.</summary>

@@ -8,6 +8,5 @@ internal static class Text
     public static string Processes(IReadOnlyList<SocketProcess> processes) =>
         processes.Count == 0
             ? "—"
-            : string.Join(", ", processes.GroupBy(p => p.Name).Select(g =>
-                $"{g.Key} ({string.Join(", ", g.Select(p => p.Pid?.ToString() ?? "?"))})"));
+            : SocketProcesses.Describe(processes, "");
 }

@@ -68,10 +68,10 @@ public sealed class PolicyLoaderTests
         var baseline = Load("policies/baseline.yaml");
         var web = Assert.Single(baseline.Groups, g => g.Name == "web");
 
-        Assert.True(web.Matches("web01", []));
-        Assert.True(web.Matches("ss-lntup-debian12-web", []));
-        Assert.True(web.Matches("frontend", ["web"]));
-        Assert.False(web.Matches("db01", []));
+        Assert.True(web.Matches("web01", [], HostOs.Linux));
+        Assert.True(web.Matches("ss-lntup-debian12-web", [], HostOs.Linux));
+        Assert.True(web.Matches("frontend", ["web"], HostOs.Linux));
+        Assert.False(web.Matches("db01", [], HostOs.Linux));
         Assert.Equal([22, 68, 80, 443], baseline.Rules.With(web.Rules).ApprovedPorts.Select(p => p.From));
     }
 

@@ -34,6 +34,11 @@ internal static class LineAccounting
             }
         }
 
+        foreach (var line in snapshot.FoldedLines)
+        {
+            if (!Claim(claims, line, "folded into a socket", out var clash)) return clash;
+        }
+
         foreach (var skipped in snapshot.Skipped)
         {
             if (!Claim(claims, skipped.Line, "skipped", out var clash)) return clash;

@@ -44,6 +44,7 @@ public static class LiveScanner
         {
             Host = host,
             Format = Format,
+            Os = HostOs.Linux, // read from Linux's /proc
             Source = $"live ({string.Join("; ", notes)})",
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(evidence))),
             Sockets = sockets,
