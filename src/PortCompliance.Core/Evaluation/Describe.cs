@@ -9,7 +9,8 @@ internal static class Describe
     public static string Endpoint(ListeningSocket s)
     {
         var inside = s.Container ?? s.Namespace;
-        return $"{s.Proto.Label()} {Endpoints.Format(s.Address, s.Interface, s.Port)}{(inside is null ? "" : $" in {inside}")}";
+        return $"{s.Proto.Label()} {Endpoints.Format(s.Address, s.Interface, s.Port)}{(inside is null ? "" : $" in {inside}")}" +
+               (s.Truncated ? " (the listing tool cut this address short; it is shown as printed)" : "");
     }
 
     public static string Processes(ListeningSocket s) => s.Processes.Count == 0

@@ -17,5 +17,5 @@ internal sealed class EmptyInputRule : IRule
             $"{(source == "-" ? "Standard input" : source)} holds no listing: no header and no socket row, only blank lines or " +
             "nothing at all. The collection failed or was cut off, so this host's listening ports are unknown; it cannot be " +
             "judged compliant until it is collected again.",
-            Remediation.ForEmptyInput(source)));
+            Remediation.ForEmptyInput(source, host.Os)));
 }

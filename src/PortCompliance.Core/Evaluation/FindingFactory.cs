@@ -11,7 +11,7 @@ internal sealed class FindingFactory(RuleSet rules, ServiceCatalogue catalogue)
     public Finding ForSocket(
         string rule, HostSnapshot host, ListeningSocket socket, Func<CatalogueService?, string> message, CatalogueService? service = null)
     {
-        service ??= catalogue.Identify(socket);
+        service ??= catalogue.Identify(socket, host.Os);
         return Start(rule, host, message(service)) with
         {
             Proto = socket.Proto,
@@ -21,7 +21,7 @@ internal sealed class FindingFactory(RuleSet rules, ServiceCatalogue catalogue)
             Interface = socket.Interface,
             Namespace = socket.Namespace,
             Container = socket.Container,
-            Remediation = Remediation.For(rule, socket, service),
+            Remediation = Remediation.For(rule, socket, service, host.Os),
             Service = service?.Name,
             Evidence = new Evidence(socket.Source ?? host.Source, socket.Line, socket.Text),
         };
@@ -42,7 +42,7 @@ internal sealed class FindingFactory(RuleSet rules, ServiceCatalogue catalogue)
     public Finding ForLine(string rule, HostSnapshot host, string source, int line, string text, string message) =>
         Start(rule, host, message) with
         {
-            Remediation = Remediation.ForLine(source, line),
+            Remediation = Remediation.ForLine(source, line, host.Os),
             Evidence = new Evidence(source, line, text),
         };
 

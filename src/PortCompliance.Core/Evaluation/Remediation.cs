@@ -3,52 +3,102 @@ using PortCompliance.Core.Policy;
 
 namespace PortCompliance.Core.Evaluation;
 
-/// <summary>The steps that fix a finding: the service's own config line where the catalogue knows it.</summary>
+/// <summary>
+/// The steps that fix a finding, in the host's OS's own commands (<see cref="OsCommands"/>): the service's own setting
+/// where the catalogue knows it for that OS, else the Linux setting to look for with that OS's commands.
+/// </summary>
 internal static class Remediation
 {
-    public static IReadOnlyList<RemediationStep> For(string rule, ListeningSocket socket, CatalogueService? service) => rule switch
+    public static IReadOnlyList<RemediationStep> For(string rule, ListeningSocket socket, CatalogueService? service, HostOs os = HostOs.Linux)
     {
-        RuleIds.WildcardBind or RuleIds.LoopbackOnly => Rebind(rule, socket, service),
-        RuleIds.ApprovedPorts => [.. Approve(socket), .. CloseOrFirewall(socket, service)],
-        RuleIds.ForbiddenPorts => [.. Investigate(socket, service), .. Remove(socket, service)],
-        RuleIds.ExpectedProcess => Investigate(socket, service),
-        RuleIds.UnknownProcess =>
-        [
-            new("Collect the listing again as root so every socket shows its process, and audit that file.",
-                "sudo ss -lntup > \"$(hostname).ss.txt\""),
-        ],
-        _ => [],
-    };
-
-    public static IReadOnlyList<RemediationStep> ForLine(string source, int line) =>
-    [
-        new($"Open {source} at line {line} and check what it shows; a listing edited by hand or cut short loses sockets."),
-        new("Collect the listing again, unedited, as root, and audit the new file.", "sudo ss -lntup > \"$(hostname).ss.txt\""),
-    ];
-
-    public static IReadOnlyList<RemediationStep> ForEmptyInput(string source) =>
-    [
-        new($"Find out why the collection of {source} produced nothing: the command failed, was not found, timed out, or its " +
-            "output went elsewhere (stderr, another file). Until then this host's ports are unknown, not compliant."),
-        new("Collect the listing again as root, check that the file has the header row, and audit the new file.",
-            "sudo ss -lntup > \"$(hostname).ss.txt\" && head -1 \"$(hostname).ss.txt\""),
-    ];
-
-    private static IReadOnlyList<RemediationStep> Rebind(string rule, ListeningSocket socket, CatalogueService? service)
-    {
-        var target = rule == RuleIds.LoopbackOnly ? "loopback" : "loopback, or to the one address it must serve";
-        if (service is null)
+        var commands = OsCommands.For(os);
+        var fix = Resolve(service, os, socket, commands);
+        return rule switch
         {
-            return [.. Investigate(socket, null), new($"Configure the service to bind to {target} instead of {socket.Address}."), .. CloseOrFirewall(socket, null)];
+            RuleIds.WildcardBind or RuleIds.LoopbackOnly => Rebind(rule, socket, service, fix, commands),
+            RuleIds.ApprovedPorts => [.. Approve(socket), .. CloseOrFirewall(socket, fix, commands)],
+            RuleIds.ForbiddenPorts => [.. Investigate(socket, commands), .. Remove(socket, fix, commands)],
+            RuleIds.ExpectedProcess => Investigate(socket, commands),
+            RuleIds.UnknownProcess =>
+            [
+                new($"Collect the listing again as {commands.Admin} so every socket shows its process, and audit that file.", commands.Collect),
+            ],
+            _ => [],
+        };
+    }
+
+    public static IReadOnlyList<RemediationStep> ForLine(string source, int line, HostOs os = HostOs.Linux)
+    {
+        var commands = OsCommands.For(os);
+        return
+        [
+            new($"Open {source} at line {line} and check what it shows; a listing edited by hand or cut short loses sockets."),
+            new($"Collect the listing again, unedited, as {commands.Admin}, and audit the new file.", commands.Collect),
+        ];
+    }
+
+    public static IReadOnlyList<RemediationStep> ForEmptyInput(string source, HostOs os = HostOs.Linux)
+    {
+        var commands = OsCommands.For(os);
+        return
+        [
+            new($"Find out why the collection of {source} produced nothing: the command failed, was not found, timed out, or its " +
+                "output went elsewhere (stderr, another file). Until then this host's ports are unknown, not compliant."),
+            new($"Collect the listing again as {commands.Admin}, check that the file has the header row, and audit the new file.",
+                commands.CollectAndCheck),
+        ];
+    }
+
+    /// <summary>A service's fix on one OS. <see cref="Borrowed"/>: the catalogue has it for Linux only, so the setting is Linux's.</summary>
+    private sealed record Fix(string? Config, string Directive, string Restart, string Firewall, string Disable, string Verify, string? Notes, bool Borrowed);
+
+    private static Fix? Resolve(CatalogueService? service, HostOs os, ListeningSocket socket, IOsCommands commands)
+    {
+        if (service?.Remediation is not { } r)
+        {
+            return null;
         }
 
-        var fix = service.Remediation;
+        var effective = OsCommands.Effective(os);
+        if (effective == HostOs.Linux && r.HasLinux)
+        {
+            return new Fix(r.Config, r.Directive!, r.Restart!, $"{r.FirewallUfw}\n{r.FirewallNft}", r.Disable!, r.Verify!, r.Notes, false);
+        }
+
+        var pid = Pid(socket);
+        if (r.ForOs.TryGetValue(effective, out var own))
+        {
+            return new Fix(own.Config, own.Directive, own.Restart, commands.Block(socket), own.Disable, own.Verify, own.Notes, false);
+        }
+
+        return r.HasLinux
+            ? new Fix(r.Config, r.Directive!, commands.Restart(pid), commands.Block(socket), commands.Stop(socket, pid), commands.Verify(socket), null, true)
+            : null;
+    }
+
+    private static IReadOnlyList<RemediationStep> Rebind(string rule, ListeningSocket socket, CatalogueService? service, Fix? fix, IOsCommands commands)
+    {
+        var target = rule == RuleIds.LoopbackOnly ? "loopback" : "loopback, or to the one address it must serve";
+        if (service is null || fix is null)
+        {
+            return
+            [
+                .. Investigate(socket, commands), new($"Configure the service to bind to {target} instead of {socket.Address}."),
+                .. CloseOrFirewall(socket, null, commands),
+            ];
+        }
+
+        var setting = fix switch
+        {
+            { Borrowed: true } => $"Bind {service.Name} to {target}: set the same as this Linux setting in its configuration on this host (on Linux: {fix.Config})",
+            { Config: null } => $"Restrict {service.Name} with its own setting:",
+            _ => $"Bind {service.Name} to {target}: in {fix.Config} set",
+        };
         List<RemediationStep> steps =
         [
-            new($"Bind {service.Name} to {target}: in {fix.Config} set", fix.Directive),
+            new(setting, fix.Directive),
             new($"Restart {service.Name} to apply it.", fix.Restart),
-            new("Until it is rebound, block the port at the host firewall (ufw or nftables; loopback clients keep working).",
-                $"{fix.FirewallUfw}\n{fix.FirewallNft}"),
+            new($"Until it is rebound, block the port at the host firewall ({commands.Firewall}).", fix.Firewall),
             new($"If {service.Name} is not needed on this host, stop and disable it.", fix.Disable),
             new("Verify that it now listens only where intended.", fix.Verify),
         ];
@@ -62,57 +112,37 @@ internal static class Remediation
 
     private static IReadOnlyList<RemediationStep> Approve(ListeningSocket socket) =>
     [
-        new($"If port {socket.Port}/{Proto(socket)} is needed, record its business need and add it to approved-ports " +
+        new($"If port {socket.Port}/{socket.Proto.Name()} is needed, record its business need and add it to approved-ports " +
             "(for all hosts, or in a group for this kind of host), with a waiver until that is approved."),
     ];
 
-    private static IReadOnlyList<RemediationStep> CloseOrFirewall(ListeningSocket socket, CatalogueService? service) =>
+    private static IReadOnlyList<RemediationStep> CloseOrFirewall(ListeningSocket socket, Fix? fix, IOsCommands commands) =>
     [
         new("Otherwise stop the service, or block the port at the host firewall:",
-            service?.Remediation.Disable is { } disable
-                ? $"{disable}\n{Ufw(socket)}"
-                : $"{Ufw(socket)}\n{Nft(socket)}"),
-        new("Verify.", Verify(socket, service)),
+            fix is null ? commands.Block(socket) : $"{fix.Disable}\n{commands.BlockAfterStop(socket)}"),
+        new("Verify.", fix?.Verify ?? commands.Verify(socket)),
     ];
 
-    private static IReadOnlyList<RemediationStep> Remove(ListeningSocket socket, CatalogueService? service)
+    private static IReadOnlyList<RemediationStep> Remove(ListeningSocket socket, Fix? fix, IOsCommands commands)
     {
         List<RemediationStep> steps =
         [
             new("Stop and remove the service; block the port until it is gone.",
-                $"{service?.Remediation.Disable ?? "sudo systemctl disable --now <unit shown by systemctl status PID>"}\n{Ufw(socket)}"),
+                $"{fix?.Disable ?? commands.Stop(socket, Pid(socket))}\n{commands.BlockAfterStop(socket)}"),
         ];
-        if (service?.Remediation.Notes is { } notes)
+        if (fix?.Notes is { } notes)
         {
             steps.Add(new(notes));
         }
 
-        steps.Add(new("Verify.", Verify(socket, service)));
+        steps.Add(new("Verify.", fix?.Verify ?? commands.Verify(socket)));
         return steps;
     }
 
-    private static IReadOnlyList<RemediationStep> Investigate(ListeningSocket socket, CatalogueService? service)
-    {
-        var pid = socket.Processes.FirstOrDefault(p => p.Pid is not null)?.Pid;
-        return
-        [
-            new("Find out which program holds the port and which unit started it.",
-                pid is { } p
-                    ? $"sudo ss -{Flags(socket)} 'sport = :{socket.Port}'\nsudo ls -l /proc/{p}/exe\nsystemctl status {p}"
-                    : $"sudo ss -{Flags(socket)} 'sport = :{socket.Port}'"),
-        ];
-    }
+    private static IReadOnlyList<RemediationStep> Investigate(ListeningSocket socket, IOsCommands commands) =>
+    [
+        new($"Find out which program holds the port and which {commands.Starter} started it.", commands.Investigate(socket, Pid(socket))),
+    ];
 
-    private static string Verify(ListeningSocket socket, CatalogueService? service) =>
-        service?.Remediation.Verify ?? $"sudo ss -{Flags(socket)} 'sport = :{socket.Port}'";
-
-    private static string Ufw(ListeningSocket socket) => $"sudo ufw deny {socket.Port}/{Proto(socket)}";
-
-    // insert: ahead of any accept rule; iif != lo: local clients keep working (same form as the catalogue's).
-    private static string Nft(ListeningSocket socket) =>
-        $"sudo nft insert rule inet filter input iif != lo {Proto(socket)} dport {socket.Port} drop";
-
-    private static string Flags(ListeningSocket socket) => socket.Proto == Protocol.Tcp ? "lntp" : "lnup";
-
-    private static string Proto(ListeningSocket socket) => socket.Proto.Name();
+    private static int? Pid(ListeningSocket socket) => socket.Processes.FirstOrDefault(p => p.Pid is not null)?.Pid;
 }

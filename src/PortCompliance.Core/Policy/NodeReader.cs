@@ -162,6 +162,30 @@ internal sealed class NodeReader(string file, List<Diagnostic> diagnostics)
         }
     }
 
+    /// <summary>An <c>os:</c> value — one name or a list, each an OS the audit tells apart (<c>windows</c>, <c>macos</c> …).</summary>
+    public IReadOnlyList<HostOs> Systems(YamlNode? node, string what)
+    {
+        var systems = new List<HostOs>();
+        if (node is null)
+        {
+            return systems;
+        }
+
+        foreach (var name in node is YamlScalar ? [String(node, what) ?? ""] : Strings(node, what))
+        {
+            if (Names.TryParse<HostOs>(name, out var os) && os != HostOs.Unknown)
+            {
+                systems.Add(os);
+            }
+            else
+            {
+                Error(node, $"unknown {what} '{name}' (one of: {string.Join(", ", Names.All<HostOs>().Skip(1))})");
+            }
+        }
+
+        return systems;
+    }
+
     public IReadOnlyList<string> Strings(YamlNode? node, string what) =>
         [.. Items(node, what).Select(item => String(item, $"each entry of {what}")).OfType<string>()];
 

@@ -204,7 +204,7 @@ internal sealed class PolicyFileReader(NodeReader reader, ServiceCatalogue catal
 
         var hosts = reader.Strings(NodeReader.Get(match, "hosts"), "hosts");
         var tags = reader.Strings(NodeReader.Get(match, "tags"), "tags");
-        var systems = ReadSystems(NodeReader.Get(match, "os"));
+        var systems = reader.Systems(NodeReader.Get(match, "os"), "os");
         if (match is not null && hosts.Count == 0 && tags.Count == 0 && systems.Count == 0)
         {
             reader.Error(match, $"group '{name}' matches no host: give hosts (globs), tags or os");
@@ -212,31 +212,6 @@ internal sealed class PolicyFileReader(NodeReader reader, ServiceCatalogue catal
 
         var rules = ReadRules(reader.Required(map, "rules", $"group '{name}'"), $"rules of group '{name}'", inGroup: true);
         return name is null ? null : new HostGroup(name, hosts, tags, rules.Complete()) { Systems = systems };
-    }
-
-    /// <summary>A group's <c>os:</c> — one name or a list, each an OS the audit tells apart.</summary>
-    private List<HostOs> ReadSystems(YamlNode? node)
-    {
-        var systems = new List<HostOs>();
-        if (node is null)
-        {
-            return systems;
-        }
-
-        var known = string.Join(", ", Names.All<HostOs>());
-        foreach (var name in node is YamlScalar ? [reader.String(node, "os") ?? ""] : reader.Strings(node, "os"))
-        {
-            if (Names.TryParse<HostOs>(name, out var os))
-            {
-                systems.Add(os);
-            }
-            else
-            {
-                reader.Error(node, $"unknown os '{name}' (one of: {known})");
-            }
-        }
-
-        return systems;
     }
 
     private Waiver? ReadWaiver(YamlNode node)

@@ -14,10 +14,28 @@ public sealed record CatalogueService
     public required bool LoopbackOnly { get; init; }
     public required string Risk { get; init; }
     public required ServiceRemediation Remediation { get; init; }
+
+    /// <summary>The OSes the service exists on (<c>os:</c>); empty: any. On a host of another OS it is never named.</summary>
+    public IReadOnlyList<HostOs> Systems { get; init; } = [];
+
+    public bool RunsOn(HostOs os) => Systems.Count == 0 || Systems.Contains(os);
 }
 
+/// <summary>
+/// How to fix the service: on Linux (the top-level fields; null for a service that does not run on Linux), and on each
+/// other OS that has its own block (<c>windows:</c>, <c>macos:</c>, <c>freebsd:</c>, <c>openbsd:</c>).
+/// </summary>
 public sealed record ServiceRemediation(
-    string Config, string Directive, string Restart, string FirewallUfw, string FirewallNft, string Disable, string Verify, string? Notes);
+    string? Config, string? Directive, string? Restart, string? FirewallUfw, string? FirewallNft, string? Disable, string? Verify, string? Notes)
+{
+    public IReadOnlyDictionary<HostOs, OsRemediation> ForOs { get; init; } = new Dictionary<HostOs, OsRemediation>();
+
+    /// <summary>True when the top-level (Linux) fields are given.</summary>
+    public bool HasLinux => Directive is not null;
+}
+
+/// <summary>One OS's fix of a service: the setting (in <paramref name="Config"/>, when it lives in a file), how to apply it, how to stop the service, how to check.</summary>
+public sealed record OsRemediation(string? Config, string Directive, string Restart, string Disable, string Verify, string? Notes);
 
 /// <summary>The service catalogue (<c>policies/services.yaml</c>): data an auditor can read, not code.</summary>
 public sealed class ServiceCatalogue
@@ -46,24 +64,29 @@ public sealed class ServiceCatalogue
     /// process name belongs to (postgres on 5433); else, only when the listing shows no process, the service
     /// whose port it is. A known process on a foreign port (nginx on 8080) is not guessed at.
     /// </summary>
-    public CatalogueService? Identify(ListeningSocket socket)
+    /// <remarks>
+    /// Only services that run on <paramref name="os"/> are named, those made for it first: port 445 is the Windows SMB
+    /// server on Windows and Samba elsewhere.
+    /// </remarks>
+    public CatalogueService? Identify(ListeningSocket socket, HostOs os = HostOs.Linux)
     {
         // A fleet of similar hosts asks the same few questions: remember the answers by port and process names.
-        var key = (socket.Proto, socket.Port, string.Join('\n', socket.Processes.Select(p => p.Name)));
-        return _identified.TryGetValue(key, out var known) ? known : _identified.GetOrAdd(key, Lookup(socket));
+        var key = (socket.Proto, socket.Port, os, string.Join('\n', socket.Processes.Select(p => p.Name)));
+        return _identified.TryGetValue(key, out var known) ? known : _identified.GetOrAdd(key, Lookup(socket, os));
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Protocol, int, string), CatalogueService?> _identified = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Protocol, int, HostOs, string), CatalogueService?> _identified = new();
 
-    private CatalogueService? Lookup(ListeningSocket socket)
+    private CatalogueService? Lookup(ListeningSocket socket, HostOs os)
     {
         bool ByProcess(CatalogueService s) => ProcessNames.AnyMatches(socket.Processes, s.Processes);
         bool ByPort(CatalogueService s) => PortRange.AnyContains(s.Ports, socket.Proto, socket.Port);
 
-        var byProcess = Services.Where(ByProcess).ToList();
+        var candidates = Services.Where(s => s.RunsOn(os)).OrderBy(s => s.Systems.Count == 0); // made for this OS first
+        var byProcess = candidates.Where(ByProcess).ToList();
         return byProcess.FirstOrDefault(ByPort)
                ?? (byProcess.Count == 1 && byProcess[0].Processes.Any(IsDistinctive) ? byProcess[0] : null)
-               ?? (socket.Processes.Count == 0 ? Services.FirstOrDefault(ByPort) : null);
+               ?? (socket.Processes.All(p => p.Name is null) ? candidates.FirstOrDefault(ByPort) : null);
     }
 
     /// <summary>A process name only one service uses: <c>postgres</c> is, <c>java</c> and <c>systemd</c> are not.</summary>
@@ -103,16 +126,19 @@ public sealed class ServiceCatalogue
             return null;
         }
 
-        reader.Keys(map, "a service", "id", "name", "category", "tcp", "udp", "processes", "loopback_only", "risk", "remediation");
+        reader.Keys(map, "a service", "id", "name", "category", "os", "tcp", "udp", "processes", "loopback_only", "risk", "remediation");
         var id = reader.String(reader.Required(map, "id", "a service"), "id");
         var what = $"service '{id}'";
+        var systems = reader.Systems(NodeReader.Get(map, "os"), $"os of {what}");
         var fix = reader.Mapping(reader.Required(map, "remediation", what), $"remediation of {what}");
         if (fix is not null)
         {
-            reader.Keys(fix, $"remediation of {what}", "config", "directive", "restart", "firewall_ufw", "firewall_nft", "disable", "verify", "notes");
+            reader.Keys(fix, $"remediation of {what}", [.. LinuxKeys, .. OtherSystems.Select(o => o.Name())]);
         }
 
         string? Text(YamlMapping? m, string key) => m is null ? null : reader.String(reader.Required(m, key, what), key);
+        var onLinux = systems.Count == 0 || systems.Contains(HostOs.Linux);
+        string? LinuxText(string key) => onLinux ? Text(fix, key) : null;
         var service = new CatalogueService
         {
             Id = id ?? "",
@@ -122,17 +148,56 @@ public sealed class ServiceCatalogue
             Processes = reader.Strings(reader.Required(map, "processes", what), $"processes of {what}"),
             LoopbackOnly = reader.Bool(reader.Required(map, "loopback_only", what), "loopback_only") ?? false,
             Risk = Text(map, "risk") ?? "",
+            Systems = systems,
             Remediation = new ServiceRemediation(
-                Text(fix, "config") ?? "", Text(fix, "directive") ?? "", Text(fix, "restart") ?? "", Text(fix, "firewall_ufw") ?? "",
-                Text(fix, "firewall_nft") ?? "", Text(fix, "disable") ?? "", Text(fix, "verify") ?? "",
-                fix is null ? null : reader.String(NodeReader.Get(fix, "notes"), "notes")),
+                LinuxText("config"), LinuxText("directive"), LinuxText("restart"), LinuxText("firewall_ufw"),
+                LinuxText("firewall_nft"), LinuxText("disable"), LinuxText("verify"),
+                fix is null ? null : reader.String(NodeReader.Get(fix, "notes"), "notes"))
+            {
+                ForOs = ReadOtherSystems(fix, reader, what),
+            },
         };
+        if (!onLinux && fix is not null && LinuxKeys.FirstOrDefault(k => NodeReader.Get(fix, k) is not null && k != "notes") is { } stray)
+        {
+            reader.Error(fix, $"{what} does not run on Linux (os: {string.Join(", ", systems.Select(o => o.Name()))}), so its remediation has no '{stray}'; put the fix under its OS's key");
+        }
+
+        foreach (var os in systems.Where(o => o != HostOs.Linux && !service.Remediation.ForOs.ContainsKey(o)))
+        {
+            reader.Error(fix ?? map, $"{what} runs on {os.Name()} but its remediation has no '{os.Name()}:' block");
+        }
         if (service.Ports.Count == 0)
         {
             reader.Error(map, $"{what} needs at least one port under tcp or udp");
         }
 
         return service;
+    }
+
+    private static readonly string[] LinuxKeys = ["config", "directive", "restart", "firewall_ufw", "firewall_nft", "disable", "verify", "notes"];
+
+    /// <summary>The OSes a remediation may have a block of its own for: every OS but Linux (the top level) and unknown.</summary>
+    private static readonly HostOs[] OtherSystems = [.. Enum.GetValues<HostOs>().Where(o => o is not (HostOs.Linux or HostOs.Unknown))];
+
+    private static Dictionary<HostOs, OsRemediation> ReadOtherSystems(YamlMapping? fix, NodeReader reader, string what)
+    {
+        var blocks = new Dictionary<HostOs, OsRemediation>();
+        foreach (var os in OtherSystems)
+        {
+            var where = $"{os.Name()} remediation of {what}";
+            if (reader.Mapping(NodeReader.Get(fix, os.Name()), where) is not { } block)
+            {
+                continue;
+            }
+
+            reader.Keys(block, where, "config", "directive", "restart", "disable", "verify", "notes");
+            string Required(string key) => reader.String(reader.Required(block, key, where), key) ?? "";
+            blocks[os] = new OsRemediation(
+                reader.String(NodeReader.Get(block, "config"), "config"), Required("directive"), Required("restart"), Required("disable"),
+                Required("verify"), reader.String(NodeReader.Get(block, "notes"), "notes"));
+        }
+
+        return blocks;
     }
 
     private static ServiceCatalogue LoadBuiltIn()

@@ -1,0 +1,35 @@
+using PortCompliance.Core.Model;
+
+namespace PortCompliance.Core.Evaluation;
+
+/// <summary>FreeBSD: pf, <c>sockstat</c>, rc.d (<c>service</c>, <c>sysrc</c>).</summary>
+internal sealed class FreeBsdCommands : IOsCommands
+{
+    public HostOs Os => HostOs.FreeBsd;
+
+    public string Firewall => "pf; the anchor must be named in /etc/pf.conf (anchor portcompliance)";
+
+    public string Admin => "root";
+
+    public string Starter => "rc.d script";
+
+    public string BlockAfterStop(ListeningSocket socket) => Block(socket);
+
+    public string Block(ListeningSocket socket) =>
+        $"echo 'block drop in quick proto {socket.Proto.Name()} from any to any port {socket.Port}' | sudo pfctl -a portcompliance -f -";
+
+    public string Verify(ListeningSocket socket) => $"sockstat -46l -P {socket.Proto.Name()} -p {socket.Port}";
+
+    public string Investigate(ListeningSocket socket, int? pid) => pid is { } p
+        ? $"{Verify(socket)}\nps -o pid,jid,user,command -p {p}"
+        : Verify(socket);
+
+    public string Stop(ListeningSocket socket, int? pid) =>
+        "sudo service <rc name, see service -e> stop\nsudo sysrc <rc name>_enable=NO";
+
+    public string Restart(int? pid) => "sudo service <rc name, see service -e> restart";
+
+    public string Collect => "sudo sockstat -46l > \"$(hostname -s).sockstat.txt\"";
+
+    public string CollectAndCheck => $"{Collect} && head -1 \"$(hostname -s).sockstat.txt\"";
+}

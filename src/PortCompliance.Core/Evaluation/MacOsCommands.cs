@@ -1,0 +1,39 @@
+using PortCompliance.Core.Model;
+
+namespace PortCompliance.Core.Evaluation;
+
+/// <summary>macOS: a pf anchor under Apple's own (<c>com.apple/*</c> is read by the default pf.conf), lsof, launchd.</summary>
+internal sealed class MacOsCommands : IOsCommands
+{
+    public HostOs Os => HostOs.MacOs;
+
+    public string Firewall => "pf, in an anchor the default /etc/pf.conf already reads; also turn on the application firewall";
+
+    public string Admin => "root";
+
+    public string Starter => "launchd job";
+
+    public string BlockAfterStop(ListeningSocket socket) => Block(socket);
+
+    public string Block(ListeningSocket socket) =>
+        $"echo 'block drop in quick proto {socket.Proto.Name()} from any to any port {socket.Port}' | sudo pfctl -a com.apple/portcompliance -f -\n" +
+        "sudo pfctl -E\n" +
+        "sudo /usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate on";
+
+    public string Verify(ListeningSocket socket) => socket.Proto == Protocol.Tcp
+        ? $"sudo lsof -iTCP:{socket.Port} -sTCP:LISTEN -P -n"
+        : $"sudo lsof -iUDP:{socket.Port} -P -n";
+
+    public string Investigate(ListeningSocket socket, int? pid) => pid is { } p
+        ? $"{Verify(socket)}\nps -o pid,user,command -p {p}\nsudo launchctl procinfo {p} | grep -E 'label|program'"
+        : Verify(socket);
+
+    public string Stop(ListeningSocket socket, int? pid) =>
+        "sudo launchctl bootout system/<label shown by launchctl procinfo>\nsudo launchctl disable system/<label shown by launchctl procinfo>";
+
+    public string Restart(int? pid) => "sudo launchctl kickstart -k system/<label shown by launchctl procinfo>";
+
+    public string Collect => "sudo lsof -iTCP -sTCP:LISTEN -iUDP -P -n > \"$(hostname -s).lsof.txt\"";
+
+    public string CollectAndCheck => $"{Collect} && head -1 \"$(hostname -s).lsof.txt\"";
+}
