@@ -9,6 +9,8 @@ internal sealed class LinuxCommands : IOsCommands
 
     public string Firewall => "ufw or nftables; loopback clients keep working";
 
+    public string? Shell => null;
+
     public string Admin => "root";
 
     public string Starter => "unit";

@@ -9,6 +9,8 @@ internal sealed class MacOsCommands : IOsCommands
 
     public string Firewall => "pf, in an anchor the default /etc/pf.conf already reads; also turn on the application firewall";
 
+    public string? Shell => null;
+
     public string Admin => "root";
 
     public string Starter => "launchd job";

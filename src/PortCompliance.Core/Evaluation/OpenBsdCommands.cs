@@ -9,6 +9,8 @@ internal sealed class OpenBsdCommands : IOsCommands
 
     public string Firewall => "pf; the anchor must be named in /etc/pf.conf (anchor portcompliance)";
 
+    public string? Shell => null;
+
     public string Admin => "root";
 
     public string Starter => "rc.d script";

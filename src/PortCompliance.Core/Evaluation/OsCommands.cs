@@ -13,6 +13,9 @@ internal interface IOsCommands
     /// <summary>The host firewall, as a step names it: "ufw or nftables; loopback clients keep working".</summary>
     string Firewall { get; }
 
+    /// <summary>The shell every command here is written for, when not a POSIX shell: <c>powershell</c>; else null.</summary>
+    string? Shell { get; }
+
     /// <summary>Who may see every socket's owner: <c>root</c>, <c>Administrator</c>.</summary>
     string Admin { get; }
 

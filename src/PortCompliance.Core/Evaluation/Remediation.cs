@@ -21,7 +21,7 @@ internal static class Remediation
             RuleIds.ExpectedProcess => Investigate(socket, commands),
             RuleIds.UnknownProcess =>
             [
-                new($"Collect the listing again as {commands.Admin} so every socket shows its process, and audit that file.", commands.Collect),
+                Run(commands, $"Collect the listing again as {commands.Admin} so every socket shows its process, and audit that file.", commands.Collect),
             ],
             _ => [],
         };
@@ -33,7 +33,7 @@ internal static class Remediation
         return
         [
             new($"Open {source} at line {line} and check what it shows; a listing edited by hand or cut short loses sockets."),
-            new($"Collect the listing again, unedited, as {commands.Admin}, and audit the new file.", commands.Collect),
+            Run(commands, $"Collect the listing again, unedited, as {commands.Admin}, and audit the new file.", commands.Collect),
         ];
     }
 
@@ -44,7 +44,7 @@ internal static class Remediation
         [
             new($"Find out why the collection of {source} produced nothing: the command failed, was not found, timed out, or its " +
                 "output went elsewhere (stderr, another file). Until then this host's ports are unknown, not compliant."),
-            new($"Collect the listing again as {commands.Admin}, check that the file has the header row, and audit the new file.",
+            Run(commands, $"Collect the listing again as {commands.Admin}, check that the file has the header row, and audit the new file.",
                 commands.CollectAndCheck),
         ];
     }
@@ -96,11 +96,11 @@ internal static class Remediation
         };
         List<RemediationStep> steps =
         [
-            new(setting, fix.Directive),
-            new($"Restart {service.Name} to apply it.", fix.Restart),
-            new($"Until it is rebound, block the port at the host firewall ({commands.Firewall}).", fix.Firewall),
-            new($"If {service.Name} is not needed on this host, stop and disable it.", fix.Disable),
-            new("Verify that it now listens only where intended.", fix.Verify),
+            fix.Borrowed || fix.Config is not null ? new(setting, fix.Directive) : Run(commands, setting, fix.Directive), // a line to set is no command
+            Run(commands, $"Restart {service.Name} to apply it.", fix.Restart),
+            Run(commands, $"Until it is rebound, block the port at the host firewall ({commands.Firewall}).", fix.Firewall),
+            Run(commands, $"If {service.Name} is not needed on this host, stop and disable it.", fix.Disable),
+            Run(commands, "Verify that it now listens only where intended.", fix.Verify),
         ];
         if (fix.Notes is { } notes)
         {
@@ -118,16 +118,16 @@ internal static class Remediation
 
     private static IReadOnlyList<RemediationStep> CloseOrFirewall(ListeningSocket socket, Fix? fix, IOsCommands commands) =>
     [
-        new("Otherwise stop the service, or block the port at the host firewall:",
+        Run(commands, "Otherwise stop the service, or block the port at the host firewall:",
             fix is null ? commands.Block(socket) : $"{fix.Disable}\n{commands.BlockAfterStop(socket)}"),
-        new("Verify.", fix?.Verify ?? commands.Verify(socket)),
+        Run(commands, "Verify.", fix?.Verify ?? commands.Verify(socket)),
     ];
 
     private static IReadOnlyList<RemediationStep> Remove(ListeningSocket socket, Fix? fix, IOsCommands commands)
     {
         List<RemediationStep> steps =
         [
-            new("Stop and remove the service; block the port until it is gone.",
+            Run(commands, "Stop and remove the service; block the port until it is gone.",
                 $"{fix?.Disable ?? commands.Stop(socket, Pid(socket))}\n{commands.BlockAfterStop(socket)}"),
         ];
         if (fix?.Notes is { } notes)
@@ -135,14 +135,17 @@ internal static class Remediation
             steps.Add(new(notes));
         }
 
-        steps.Add(new("Verify.", fix?.Verify ?? commands.Verify(socket)));
+        steps.Add(Run(commands, "Verify.", fix?.Verify ?? commands.Verify(socket)));
         return steps;
     }
 
     private static IReadOnlyList<RemediationStep> Investigate(ListeningSocket socket, IOsCommands commands) =>
     [
-        new($"Find out which program holds the port and which {commands.Starter} started it.", commands.Investigate(socket, Pid(socket))),
+        Run(commands, $"Find out which program holds the port and which {commands.Starter} started it.", commands.Investigate(socket, Pid(socket))),
     ];
+
+    /// <summary>A step whose code is a command line of the OS's shell (a config line is not: it has no shell).</summary>
+    private static RemediationStep Run(IOsCommands commands, string text, string code) => new(text, code, commands.Shell);
 
     private static int? Pid(ListeningSocket socket) => socket.Processes.FirstOrDefault(p => p.Pid is not null)?.Pid;
 }

@@ -12,6 +12,8 @@ internal sealed class WindowsCommands : IOsCommands
 
     public string Firewall => "Windows Defender Firewall, in an elevated PowerShell";
 
+    public string? Shell => "powershell";
+
     public string Admin => "Administrator";
 
     public string Starter => "Windows service";

@@ -44,7 +44,14 @@ public sealed record Finding
     public Evidence? Evidence { get; init; }
 }
 
-public sealed record RemediationStep(string Text, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code = null);
+/// <summary>
+/// One step of a fix: what to do, and the command or config line that does it. <paramref name="Shell"/> names the
+/// shell the code is a command line of when that is not the usual POSIX shell: <c>powershell</c> on Windows.
+/// </summary>
+public sealed record RemediationStep(
+    string Text,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Shell = null);
 
 public sealed record Evidence(string Source, int Line, string Text);
 
