@@ -22,11 +22,11 @@ internal sealed class CsvRenderer : IStreamingRenderer
     private static readonly string[] FindingColumns =
     [
         "id", "host", "rule", "severity", "proto", "address", "port", "processes", "message", "remediation", "waived", "waiver",
-        "waiver_expires", "service", "controls", "evidence_source", "evidence_line", "evidence_text",
+        "waiver_expires", "service", "controls", "evidence_source", "evidence_line", "evidence_text", "os",
     ];
 
     private static readonly string[] SocketColumns =
-        ["host", "proto", "endpoint", "port", "scope", "processes", "status", "findings", "source", "line", "exposure"];
+        ["host", "proto", "endpoint", "port", "scope", "processes", "status", "findings", "source", "line", "exposure", "os"];
 
     private static readonly string[] DriftColumns = ["host", "change", "what", "before", "now"];
 
@@ -67,6 +67,7 @@ internal sealed class CsvRenderer : IStreamingRenderer
                     string.Join("\n", f.Remediation.Select(s => s.Code is null ? s.Text : $"{s.Text}\n{s.Code}")),
                     f.Waived ? "yes" : "no", f.Waiver?.Ticket ?? "", f.Waiver?.Expires.ToString("yyyy-MM-dd") ?? "", f.Service ?? "",
                     string.Join("; ", f.Controls), f.Evidence?.Source ?? "", f.Evidence?.Line.ToString() ?? "", f.Evidence?.Text ?? "",
+                    host.Os.Name(),
                 ]);
             }
 
@@ -75,7 +76,7 @@ internal sealed class CsvRenderer : IStreamingRenderer
                 Write(_sockets,
                 [
                     view.Host, s.Proto, s.Endpoint, s.Port.ToString(), s.Scope, s.Processes, s.Status, string.Join(" ", s.FindingIds),
-                    view.Source, s.Line.ToString(), s.Exposure ?? "",
+                    view.Source, s.Line.ToString(), s.Exposure ?? "", host.Os.Name(),
                 ]);
             }
         }

@@ -32,7 +32,7 @@ public sealed class FleetSummary
             .Select(g => (Port: g.Key, Flagged: g.Any(s => s.Status is not ("ok" or "waived"))))
             .ToArray();
         var fleetHost = new FleetHost(
-            view.Host, view.Anchor, host.Owner, view.Sockets.Count, view.Counts.AtOrAbove(Severity.Info),
+            view.Host, view.Anchor, view.Os, host.Owner, view.Sockets.Count, view.Counts.AtOrAbove(Severity.Info),
             view.Sockets.Count == 0 ? 100 : 100 * view.Sockets.Count(s => s.Status is "ok" or "waived") / view.Sockets.Count,
             view.Status, HostReport(view.Anchor, ".pdf"), HostReport(view.Anchor, ".html"));
         _rows.Add(new Row(fleetHost, view.Counts, view.Compliant, exposed));

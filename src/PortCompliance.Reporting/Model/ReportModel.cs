@@ -56,6 +56,9 @@ public sealed record CoverView
     public required string VerdictText { get; init; }
 
     public required int HostCount { get; init; }
+
+    /// <summary>The hosts by OS: <c>3 Linux, 1 Windows</c>.</summary>
+    public required string Systems { get; init; }
     public required int InputFileCount { get; init; }
     public required string FailOn { get; init; }
 }
@@ -92,6 +95,10 @@ public sealed record HostView
     public required string Anchor { get; init; }
 
     public required string Format { get; init; }
+
+    /// <summary>The host's OS as people name it (<c>Windows</c>, <c>macOS</c>); its fixes are written for it.</summary>
+    public required string Os { get; init; }
+
     public required string Source { get; init; }
     public required string Sha256 { get; init; }
     public required bool Compliant { get; init; }
@@ -181,7 +188,7 @@ public sealed record FleetView(
 
 /// <summary>One host of the fleet: how compliant it is and where its own report is.</summary>
 public sealed record FleetHost(
-    string Host, string Anchor, string? Owner, int Sockets, int OpenFindings, int CompliantPercent, string Status, string PdfFile, string HtmlFile);
+    string Host, string Anchor, string Os, string? Owner, int Sockets, int OpenFindings, int CompliantPercent, string Status, string PdfFile, string HtmlFile);
 
 /// <summary>How many hosts a rule passes on.</summary>
 public sealed record RuleCompliance(string Rule, int HostsFailing, int CompliantPercent);

@@ -165,6 +165,7 @@ public static class ReportModelBuilder
                 : $"{failing} finding{(failing == 1 ? "" : "s")} at or above {s.FailOn.Name()} severity {(failing == 1 ? "is" : "are")} open; " +
                   $"{s.CompliantHosts} of {s.Hosts} hosts are fully compliant.",
             HostCount = s.Hosts,
+            Systems = evidence.Systems,
             InputFileCount = evidence.InputFiles + result.InputErrors.Count,
             FailOn = s.FailOn.Name(),
         };
@@ -193,6 +194,7 @@ public static class ReportModelBuilder
             Host = host.Host,
             Anchor = anchor,
             Format = host.Format,
+            Os = host.Os.Label(),
             Source = host.Source,
             Sha256 = host.Sha256,
             Compliant = host.Compliant,

@@ -15,6 +15,7 @@ internal sealed class RunEvidence
     private readonly ArrayBufferWriter<byte> _id = new();
     private readonly HashSet<string> _inputs = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _formats = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<HostOs, int> _systems = [];
 
     public RunEvidence(AuditResult run) => Encoding.UTF8.GetBytes($"{run.Policy.Sha256}\n{run.AuditDate:yyyy-MM-dd}", _id);
 
@@ -40,6 +41,7 @@ internal sealed class RunEvidence
         }
 
         _formats.Add(host.Format);
+        _systems[host.Os] = _systems.GetValueOrDefault(host.Os) + 1;
     }
 
     /// <summary>The first 12 hex digits of a hash over the policy, the audit date and every input, in report order.</summary>
@@ -48,4 +50,9 @@ internal sealed class RunEvidence
     public int InputFiles => _inputs.Count;
 
     public IReadOnlyList<string> Formats => [.. _formats];
+
+    /// <summary>The hosts by OS, as the cover's scope says it: <c>3 Linux, 1 Windows, 1 macOS</c> (known OSes first).</summary>
+    public string Systems => string.Join(", ", _systems
+        .OrderBy(s => s.Key == HostOs.Unknown)
+        .Select(s => $"{s.Value} {s.Key.Label()}"));
 }

@@ -18,7 +18,7 @@ public sealed class CsvRendererTests
         var findings = ReadRecords(files["findings.csv"]);
         var sockets = ReadRecords(files["sockets.csv"]);
 
-        Assert.Equal("id,host,rule,severity,proto,address,port,processes,message,remediation,waived,waiver,waiver_expires,service,controls,evidence_source,evidence_line,evidence_text", files["findings.csv"].Split('\n')[0]);
+        Assert.Equal("id,host,rule,severity,proto,address,port,processes,message,remediation,waived,waiver,waiver_expires,service,controls,evidence_source,evidence_line,evidence_text,os", files["findings.csv"].Split('\n')[0]);
         Assert.Equal(model.Hosts[0].Findings.Count, findings.Count - 1);
         Assert.Equal(model.Hosts[0].Sockets.Count, sockets.Count - 1);
         Assert.Contains(findings, r => r[2] == "loopback-only" && r[6] == "5432" && r[9].Contains("listen_addresses = 'localhost'", StringComparison.Ordinal));

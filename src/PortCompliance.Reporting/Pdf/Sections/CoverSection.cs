@@ -24,7 +24,7 @@ internal static class CoverSection
         yield return new Heading("Scope", t.H2);
         yield return new KeyValueList(
         [
-            ("Hosts audited", Cell.Of($"{cover.HostCount} host{(cover.HostCount == 1 ? "" : "s")}", t.Body)),
+            ("Hosts audited", Cell.Of($"{cover.HostCount} host{(cover.HostCount == 1 ? "" : "s")}{(cover.HostCount == 0 ? "" : $" ({cover.Systems})")}", t.Body)),
             ("Input files", Cell.Of(InputFiles(model), t.Body)),
             ("Period", Cell.Of($"Listening sockets as collected for the audit of {cover.AuditDate}; waivers judged on that day.", t.Body)),
         ], t.BodyBold, spaceAfter: 12);

@@ -23,12 +23,12 @@ internal static class FleetSection
         yield return new Heading("Compliance by host", t.H2, 4);
         yield return new Table(
             [
-                new Column("Host", 1.9), new Column("Owner", 3.1), new Column("Status", 1.9), new Column("Sockets", 1.2, true),
+                new Column("Host", 1.9), new Column("OS", 1.1), new Column("Owner", 2.3), new Column("Status", 1.9), new Column("Sockets", 1.2, true),
                 new Column("Open findings", 1.3, true), new Column("Sockets ok", 1.2, true), new Column("Report", 2.6),
             ],
             fleet.Hosts.Select(h => (IReadOnlyList<Cell>)
             [
-                Cell.Of(h.Host, t.Cell), Cell.Of(h.Owner ?? "—", t.Cell), t.BadgeCell(h.Status), Cell.Of($"{h.Sockets}", t.Cell),
+                Cell.Of(h.Host, t.Cell), Cell.Of(h.Os, t.Cell), Cell.Of(h.Owner ?? "—", t.Cell), t.BadgeCell(h.Status), Cell.Of($"{h.Sockets}", t.Cell),
                 Cell.Of($"{h.OpenFindings}", t.Cell), Cell.Of($"{h.CompliantPercent} %", t.Cell), Cell.Of(h.PdfFile, t.CellMono),
             ]), t.CellBold);
         yield return new Heading("Compliance by rule", t.H2, 4);

@@ -30,6 +30,7 @@ internal static class HostSection
         yield return new BadgeLine(host.Status.ToUpperInvariant(), t.BadgeText(host.Status), Theme.Fill(host.Status), StatusText(host), t.Body, 6);
         yield return new KeyValueList(
         [
+            ("System", Cell.Of($"{host.Os}; fixes are written in its own commands", t.Small)),
             ("Source", Cell.Of($"{host.Source} ({host.Format} listing)", t.Small)),
             ("SHA-256", Cell.Of(host.Sha256, t.CellMono)),
         ], t.CellBold, labelWidth: 70);
