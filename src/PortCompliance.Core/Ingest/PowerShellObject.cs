@@ -100,7 +100,8 @@ internal sealed class PowerShellObject
 
     /// <summary>Listening socket (true), or the reason it is not one: <paramref name="skip"/> or <paramref name="error"/>.</summary>
     /// <param name="tcpHint">The command seen above says Get-NetTCPConnection (true), Get-NetUDPEndpoint (false), or nothing.</param>
-    public bool TryBuild(bool? tcpHint, Interner pool, out Protocol proto, out Endpoint endpoint, out IReadOnlyList<SocketProcess> processes,
+    /// <param name="stateColumn">The table or CSV has a State column: a row without a value there is cut short, not UDP.</param>
+    public bool TryBuild(bool? tcpHint, bool stateColumn, Interner pool, out Protocol proto, out Endpoint endpoint, out IReadOnlyList<SocketProcess> processes,
         out string? skip, out string? error)
     {
         (proto, endpoint, processes, skip, error) = (Protocol.Tcp, default, [], null, Error);
@@ -117,6 +118,12 @@ internal sealed class PowerShellObject
 
         if (State is null)
         {
+            if (stateColumn)
+            {
+                error = "no value in the State column: the row is cut short";
+                return false;
+            }
+
             if (HasRemote || tcpHint == true)
             {
                 error = "a TCP connection without its State: a listener cannot be told from a connection (add State to Select-Object)";

@@ -174,10 +174,16 @@ internal sealed partial class PowerShellParser(SnapshotBuilder output) : IListin
         return true;
     }
 
+    private bool HasStateColumn()
+    {
+        var (fields, count) = _columnCount > 0 ? (_columnFields, _columnCount) : (_csvFields, _csvCount);
+        return Array.IndexOf(fields, PowerShellField.State, 0, count) >= 0;
+    }
+
     /// <summary>One row, one object: a socket, a skipped connection, or unparsed.</summary>
     private void Decide(int number, ReadOnlySpan<char> line)
     {
-        if (_object.TryBuild(_tcpHint, output.Interner, out var proto, out var endpoint, out var processes, out var skip, out var error))
+        if (_object.TryBuild(_tcpHint, HasStateColumn(), output.Interner, out var proto, out var endpoint, out var processes, out var skip, out var error))
         {
             output.AddSocket(number, line, proto, endpoint, processes, truncated: _object.Truncated);
         }
@@ -197,7 +203,7 @@ internal sealed partial class PowerShellParser(SnapshotBuilder output) : IListin
     /// </summary>
     private void FinishHeld(int current)
     {
-        var built = _object.TryBuild(_tcpHint, output.Interner, out var proto, out var endpoint, out var processes, out var skip, out var error);
+        var built = _object.TryBuild(_tcpHint, false, output.Interner, out var proto, out var endpoint, out var processes, out var skip, out var error);
         var first = -1;
         for (var i = 0; i < _held.Count; i++)
         {
