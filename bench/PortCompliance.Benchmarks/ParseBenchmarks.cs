@@ -24,7 +24,9 @@ public class ParseBenchmarks
     /// A sample under samples/ (its folder is its format): every row a listener (ss -lntup), half of them ESTAB
     /// (ss -tunap), netstat with -e columns, and one capture of each further format.
     /// </summary>
-    [Params("ss/ss-lntup-debian12-db.txt", "ss/ss-tunap-debian12-db.txt", "netstat/netstat-tulpen-debian12-db.txt")]
+    [Params("ss/ss-lntup-debian12-db.txt", "ss/ss-tunap-debian12-db.txt", "netstat/netstat-tulpen-debian12-db.txt",
+        "windows-netstat/netstat-anob-win10-udp-flutter-issue53477-excerpt.txt",
+        "powershell/Get-NetTCPConnection-default-table-thm-p1r4t3-github-54943218571.txt")]
     public string Sample { get; set; } = "";
 
     [GlobalSetup]

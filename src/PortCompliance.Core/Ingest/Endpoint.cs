@@ -7,7 +7,7 @@ namespace PortCompliance.Core.Ingest;
 internal readonly record struct Endpoint(string Address, IpFamily Family, string? Interface, int Port, string? PortName, BindScope Scope)
 {
     /// <summary>
-    /// Reads <c>0.0.0.0:22</c>, <c>[::]:22</c>, <c>*:22</c>, <c>:::22</c>, <c>::1:323</c>, <c>[fe80::1]%eth0:8443</c>,
+    /// Reads <c>0.0.0.0:22</c>, <c>[::]:22</c>, <c>*:22</c>, <c>:::22</c>, <c>::1:323</c>, <c>[fe80::1]%eth0:8443</c>, Windows' <c>[fe80::1%9]:1900</c>,
     /// <c>127.0.0.53%lo:53</c>, <c>fe80::1%eth0:123</c> and service names (<c>*:ssh</c>, <c>localhost:ipp</c>).
     /// </summary>
     /// <param name="familyHint">The family the row's protocol column implies (netstat's tcp6), if any.</param>
@@ -31,8 +31,16 @@ internal readonly record struct Endpoint(string Address, IpFamily Family, string
             }
 
             address = token[1..close];
+            var zone = address.IndexOf('%');
+            if (zone >= 0)
+            {
+                // Windows puts the zone inside the brackets: [fe80::1%9]:1900.
+                device = address[(zone + 1)..];
+                address = address[..zone];
+            }
+
             var after = token[(close + 1)..];
-            if (after.Length > 0 && after[0] == '%')
+            if (after.Length > 0 && after[0] == '%' && zone < 0)
             {
                 var colon = after.LastIndexOf(':');
                 if (colon < 0)

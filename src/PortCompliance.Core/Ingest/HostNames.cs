@@ -11,6 +11,7 @@ public static class HostNames
     private static readonly HashSet<string> ListingExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ".txt", ".text", ".log", ".out", ".lst", ".list", ".md", ".ss", ".netstat", ".xml", ".nmap",
+        ".csv", ".tasklist", // web01.tasklist.csv names the host of web01.netstat.txt: its pids get their names
     };
 
     private const string Directive = "# host:";

@@ -5,6 +5,11 @@ internal interface IListingParser
 {
     /// <summary>Classifies one non-blank line: header, socket, continuation, skipped, or unparsed.</summary>
     void Accept(int number, ReadOnlySpan<char> line);
+
+    /// <summary>After the last line: a record still open (a JSON object, a <c>Format-List</c> block) gets its fate.</summary>
+    void End()
+    {
+    }
 }
 
 /// <summary>How strongly a line says "this listing is in my format".</summary>

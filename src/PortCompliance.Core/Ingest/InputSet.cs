@@ -107,6 +107,9 @@ public static class InputSet
         return !hidden
                && !name.StartsWith("README", StringComparison.OrdinalIgnoreCase)
                && !name.StartsWith("LICENSE", StringComparison.OrdinalIgnoreCase)
-               && !NotListings.Contains(Path.GetExtension(name));
+               && (!NotListings.Contains(Path.GetExtension(name)) || IsProcessListing(name));
     }
+
+    /// <summary><c>web01.tasklist.csv</c>: the pid → name table beside a Windows listing, a CSV a folder still holds for us.</summary>
+    private static bool IsProcessListing(string name) => name.EndsWith(".tasklist.csv", StringComparison.OrdinalIgnoreCase);
 }

@@ -111,6 +111,8 @@ internal static class ListingReader
             parser = Decide(ref format, builder, undecided);
         }
 
+        parser.End();
+
         if (format == ListingFormats.Unknown && number > 0)
         {
             diagnostics.Add(new Diagnostic(options.Source, 0, 0, DiagnosticSeverity.Warning,

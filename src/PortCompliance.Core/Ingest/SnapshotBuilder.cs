@@ -94,6 +94,22 @@ internal sealed class SnapshotBuilder
 
     }
 
+    /// <summary>
+    /// A row of a process listing (<c>tasklist /fo csv</c>): no socket, but the name of a pid, for the sockets another
+    /// listing of the host shows by pid alone. Accounted for like a header.
+    /// </summary>
+    public void AddProcessName(int line, int pid, string name)
+    {
+        (_processNames ??= [])[pid] = name;
+        _headers.Add(line);
+        LastRow = RowKind.None;
+    }
+
+    private Dictionary<int, string>? _processNames;
+
+    /// <summary>This listing names processes, not sockets (<c>tasklist</c>): alone it never makes a host look clean.</summary>
+    public void ExpectProcessNames() => _processNames ??= [];
+
     public void AddSkipped(int line, string reason)
     {
         _skipped.Add(new SkippedLine(line, reason));
@@ -136,8 +152,12 @@ internal sealed class SnapshotBuilder
         HeaderLines = _headers,
         FoldedLines = _folded,
         LineCount = lineCount,
-        // No header and no row of any kind: the collection produced nothing, which proves nothing.
-        EmptyInputs = _sockets.Count == 0 && _skipped.Count == 0 && _unparsed.Count == 0 && !_sawHeader ? [source] : [],
+        ProcessNames = _processNames,
+        // No header and no row of any kind: the collection produced nothing, which proves nothing. A process listing
+        // alone holds no socket either: it names pids, it does not show what listens.
+        EmptyInputs = _sockets.Count == 0 && _skipped.Count == 0 && _unparsed.Count == 0 && (!_sawHeader || _processNames is not null)
+            ? [source]
+            : [],
     };
 }
 

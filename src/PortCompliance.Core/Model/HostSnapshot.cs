@@ -45,6 +45,13 @@ public sealed record HostSnapshot
     [JsonIgnore]
     public IReadOnlyList<int> FoldedLines { get; init; } = [];
 
+    /// <summary>
+    /// Pid → image name from a process listing of the host (<c>tasklist /fo csv</c>), null when none was read: fills in the
+    /// processes another listing names by pid alone when the host's inputs are joined.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<int, string>? ProcessNames { get; init; }
+
     /// <summary>Physical lines in the source, blank ones included.</summary>
     [JsonIgnore]
     public int LineCount { get; init; }

@@ -71,7 +71,7 @@ public sealed class ServiceCatalogue
     public CatalogueService? Identify(ListeningSocket socket, HostOs os = HostOs.Linux)
     {
         // A fleet of similar hosts asks the same few questions: remember the answers by port and process names.
-        var key = (socket.Proto, socket.Port, os, string.Join('\n', socket.Processes.Select(p => p.Name)));
+        var key = (socket.Proto, socket.Port, os, string.Join('\n', socket.Processes.Select(p => p.Name ?? "\0"))); // a pid alone is not "no process"
         return _identified.TryGetValue(key, out var known) ? known : _identified.GetOrAdd(key, Lookup(socket, os));
     }
 

@@ -30,6 +30,8 @@ internal static class LineAccounting
             for (var line = socket.Line; line <= socket.LastLine; line++)
             {
                 if (line <= physical.Count && string.IsNullOrWhiteSpace(physical[line - 1])) continue;
+                // A compressed JSON array holds several sockets on one line: still one fate, socket.
+                if (claims.GetValueOrDefault(line) == "socket" && socket.Line == socket.LastLine) continue;
                 if (!Claim(claims, line, "socket", out var clash)) return clash;
             }
         }

@@ -1,0 +1,456 @@
+namespace PortCompliance.Core.Ingest;
+
+/// <summary>The four shapes PowerShell writes objects in: table, CSV, list, JSON.</summary>
+internal sealed partial class PowerShellParser
+{
+    // JSON: depth outside strings, the depth objects of interest sit at, and where the scanner stands in one of them.
+    private int _depth;
+    private int _recordDepth;
+    private bool _recordOpen;
+    private bool _expectKey;
+    private bool _afterColon;
+    private PowerShellField _key;
+    private int _keyStart;
+    private int _claimedThrough;
+    private LineFate _lineFate;
+    private string _lineReason = "";
+
+    private enum LineFate
+    {
+        None,
+        Socket,
+        Skipped,
+        Unparsed,
+    }
+
+    private static bool IsIdentifier(ReadOnlySpan<char> token)
+    {
+        if (token.IsEmpty || !char.IsAsciiLetter(token[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in token)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Column names only, LocalPort among them with LocalAddress or OwningProcess: a table's header.</summary>
+    private static bool IsTableHeader(ReadOnlySpan<char> trimmed)
+    {
+        var cursor = new TokenCursor(trimmed);
+        var (port, other, count) = (false, false, 0);
+        while (cursor.Next(out var token))
+        {
+            if (!IsIdentifier(token))
+            {
+                return false;
+            }
+
+            count++;
+            var field = PowerShellObject.FieldOf(token);
+            port |= field == PowerShellField.LocalPort;
+            other |= field is PowerShellField.LocalAddress or PowerShellField.OwningProcess;
+        }
+
+        return count >= 2 && port && other;
+    }
+
+    private static bool IsUnderline(ReadOnlySpan<char> trimmed) => trimmed.Length > 0 && !trimmed.ContainsAnyExcept(" -\t");
+
+    private void ReadTableHeader(int number, ReadOnlySpan<char> line)
+    {
+        var cursor = new TokenCursor(line);
+        _headerCount = 0;
+        _columnCount = 0;
+        _csvCount = 0;
+        while (cursor.Next(out var token) && _headerCount < MaxColumns)
+        {
+            _headerEnds[_headerCount] = cursor.Position;
+            _headerStarts[_headerCount] = cursor.Position - token.Length;
+            _headerFields[_headerCount] = PowerShellObject.FieldOf(token);
+            _headerCount++;
+        }
+
+        _headerLine = number;
+    }
+
+    /// <summary>Each run of dashes is a column; the header word over it names it (left- or right-aligned).</summary>
+    private void ReadUnderline(ReadOnlySpan<char> line)
+    {
+        var cursor = new TokenCursor(line);
+        _columnCount = 0;
+        while (cursor.Next(out var run) && _columnCount < MaxColumns)
+        {
+            var (start, end) = (cursor.Position - run.Length, cursor.Position);
+            var field = PowerShellField.None;
+            for (var h = 0; h < _headerCount; h++)
+            {
+                if (_headerStarts[h] < end && _headerEnds[h] > start)
+                {
+                    field = _headerFields[h];
+                    break;
+                }
+            }
+
+            _columnStarts[_columnCount] = start;
+            _columnFields[_columnCount] = field;
+            _columnCount++;
+        }
+    }
+
+    private void TableRow(int number, ReadOnlySpan<char> line)
+    {
+        _object.Clear();
+        var cursor = new TokenCursor(line);
+        var seen = 0;
+        while (cursor.Next(out var token))
+        {
+            var start = cursor.Position - token.Length;
+            var column = 0;
+            while (column + 1 < _columnCount && _columnStarts[column + 1] <= start)
+            {
+                column++;
+            }
+
+            var field = _columnFields[column];
+            if (field != PowerShellField.None && (seen & (1 << (int)field)) == 0)
+            {
+                seen |= 1 << (int)field;
+                _object.Set(field, token, token, output.Interner);
+            }
+        }
+
+        Decide(number, line);
+    }
+
+    private bool ReadCsvHeader(ReadOnlySpan<char> trimmed)
+    {
+        if (!IsCsvHeader(trimmed))
+        {
+            return false;
+        }
+
+        var fields = new CsvFields(trimmed);
+        _csvCount = 0;
+        while (fields.Next(out var name, out _) && _csvCount < MaxColumns)
+        {
+            _csvFields[_csvCount++] = PowerShellObject.FieldOf(name);
+        }
+
+        return true;
+    }
+
+    private static bool IsCsvHeader(ReadOnlySpan<char> trimmed)
+    {
+        if (!trimmed.Contains(','))
+        {
+            return false;
+        }
+
+        var fields = new CsvFields(trimmed);
+        var (port, count) = (false, 0);
+        while (fields.Next(out var name, out _))
+        {
+            if (!IsIdentifier(name))
+            {
+                return false;
+            }
+
+            count++;
+            port |= PowerShellObject.FieldOf(name) == PowerShellField.LocalPort;
+        }
+
+        return count >= 2 && port;
+    }
+
+    private void CsvRow(int number, ReadOnlySpan<char> line, ReadOnlySpan<char> trimmed)
+    {
+        _object.Clear();
+        var fields = new CsvFields(trimmed);
+        var index = 0;
+        bool broken;
+        while (fields.Next(out var value, out broken))
+        {
+            if (index < _csvCount)
+            {
+                _object.Set(_csvFields[index], value, value, output.Interner);
+            }
+
+            index++;
+        }
+
+        if (broken)
+        {
+            output.AddUnparsed(number, line, "a quoted CSV field that never closes");
+            return;
+        }
+
+        Decide(number, line);
+    }
+
+    /// <summary><c>Key   : value</c>, the key padded with blanks before the colon, as Format-List writes it.</summary>
+    private static bool IsListLine(ReadOnlySpan<char> trimmed, out ReadOnlySpan<char> key, out ReadOnlySpan<char> value)
+    {
+        key = default;
+        value = default;
+        var colon = trimmed.IndexOf(':');
+        if (colon < 2 || !TokenCursor.Blanks.Contains(trimmed[colon - 1]))
+        {
+            return false;
+        }
+
+        key = TokenCursor.Trim(trimmed[..colon]);
+        if (!IsIdentifier(key))
+        {
+            return false;
+        }
+
+        var rest = trimmed[(colon + 1)..];
+        if (rest.Length > 0 && !TokenCursor.Blanks.Contains(rest[0]))
+        {
+            return false;
+        }
+
+        value = TokenCursor.Trim(rest);
+        return true;
+    }
+
+    private void List(int number, ReadOnlySpan<char> line, bool gap, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
+    {
+        var field = PowerShellObject.FieldOf(key);
+        var bit = field == PowerShellField.None ? 0 : 1 << (int)field;
+        if (_listOpen && (gap || (_listSeen & bit) != 0))
+        {
+            CloseList();
+        }
+
+        if (!_listOpen)
+        {
+            (_listOpen, _listSeen) = (true, 0);
+            _object.Clear();
+            _held.Clear();
+        }
+
+        _listSeen |= bit;
+        _held.Add(number, line);
+        _object.Set(field, value, line, output.Interner);
+    }
+
+    private void CloseList()
+    {
+        if (!_listOpen)
+        {
+            return;
+        }
+
+        _listOpen = false;
+        _claimedThrough = Math.Min(_claimedThrough, _held.First - 1);
+        FinishHeld(_lastNumber + 1);
+        _claimedThrough = _held.Last;
+    }
+
+    /// <summary>Scans one line of JSON, carrying depth and position in the current object over to the next line.</summary>
+    private void Json(int number, ReadOnlySpan<char> line)
+    {
+        _lineFate = LineFate.None;
+        var touched = _recordOpen;
+        var other = false;
+        if (_recordOpen)
+        {
+            _held.Add(number, line);
+        }
+
+        var i = 0;
+        while (i < line.Length)
+        {
+            var c = line[i];
+            switch (c)
+            {
+                case ' ' or '\t' or '\uFEFF':
+                    i++;
+                    break;
+                case '"':
+                {
+                    var end = StringEnd(line, i + 1);
+                    if (end < 0)
+                    {
+                        Broken(number, line, "a JSON string that does not close on its line");
+                        return;
+                    }
+
+                    var text = line[(i + 1)..end];
+                    if (_recordOpen && _depth == _recordDepth)
+                    {
+                        if (_expectKey)
+                        {
+                            (_key, _keyStart, _expectKey) = (PowerShellObject.FieldOf(text), i, false);
+                        }
+                        else if (_afterColon)
+                        {
+                            _object.Set(_key, text, line[_keyStart..(end + 1)], output.Interner);
+                            _afterColon = false;
+                        }
+                    }
+                    else if (!_recordOpen)
+                    {
+                        other = true;
+                    }
+
+                    i = end + 1;
+                    break;
+                }
+
+                case ':':
+                    _afterColon = _recordOpen && _depth == _recordDepth;
+                    i++;
+                    break;
+                case ',':
+                    if (_recordOpen && _depth == _recordDepth)
+                    {
+                        (_expectKey, _afterColon) = (true, false);
+                    }
+
+                    i++;
+                    break;
+                case '{' or '[':
+                    if (_depth == 0)
+                    {
+                        _recordDepth = c == '{' ? 1 : 2;
+                    }
+
+                    _depth++;
+                    if (c == '{' && _depth == _recordDepth && !_recordOpen)
+                    {
+                        (_recordOpen, _expectKey, _afterColon, touched) = (true, true, false, true);
+                        _object.Clear();
+                        _held.Clear();
+                        _held.Add(number, line);
+                    }
+                    else if (_recordOpen && _depth == _recordDepth + 1)
+                    {
+                        _afterColon = false; // a nested object or array: CimClass, CimInstanceProperties …
+                    }
+
+                    i++;
+                    break;
+                case '}' or ']':
+                    if (_depth == 0)
+                    {
+                        Broken(number, line, $"a '{c}' that closes nothing");
+                        return;
+                    }
+
+                    if (c == '}' && _recordOpen && _depth == _recordDepth)
+                    {
+                        _recordOpen = false;
+                        FinishHeld(number);
+                    }
+
+                    _depth--;
+                    i++;
+                    break;
+                default:
+                {
+                    var end = line[i..].IndexOfAny(",}] \t");
+                    end = end < 0 ? line.Length : i + end;
+                    if (_recordOpen && _depth == _recordDepth && _afterColon)
+                    {
+                        _object.Set(_key, line[i..end], line[_keyStart..end], output.Interner);
+                        _afterColon = false;
+                    }
+                    else if (!_recordOpen)
+                    {
+                        other = true;
+                    }
+
+                    i = end;
+                    break;
+                }
+            }
+        }
+
+        EndJsonLine(number, line, touched, other);
+    }
+
+    private void EndJsonLine(int number, ReadOnlySpan<char> line, bool touched, bool other)
+    {
+        switch (_lineFate)
+        {
+            case LineFate.Socket:
+                break;
+            case LineFate.Skipped:
+                output.AddSkipped(number, _lineReason);
+                break;
+            case LineFate.Unparsed:
+                output.AddUnparsed(number, line, _lineReason);
+                break;
+            default:
+                if (_recordOpen && touched)
+                {
+                    return; // the object goes on: this line's fate is the object's
+                }
+
+                if (other)
+                {
+                    output.AddUnparsed(number, line, "JSON outside a Get-NetTCPConnection or Get-NetUDPEndpoint object");
+                }
+                else
+                {
+                    output.AddHeader(number); // [ or ] around the objects
+                }
+
+                break;
+        }
+
+        _claimedThrough = number;
+    }
+
+    /// <summary>JSON that cannot be followed: this line and the object it is in are unparsed, and scanning starts over.</summary>
+    private void Broken(int number, ReadOnlySpan<char> line, string reason)
+    {
+        if (_recordOpen)
+        {
+            _recordOpen = false;
+            _object.Fail(reason);
+            _lineFate = LineFate.None;
+            FinishHeld(number);
+        }
+
+        _depth = 0;
+        if (_lineFate == LineFate.None)
+        {
+            output.AddUnparsed(number, line, reason);
+        }
+        else
+        {
+            EndJsonLine(number, line, true, false);
+            return;
+        }
+
+        _claimedThrough = number;
+    }
+
+    private static int StringEnd(ReadOnlySpan<char> line, int from)
+    {
+        for (var i = from; i < line.Length; i++)
+        {
+            if (line[i] == '\\')
+            {
+                i++;
+            }
+            else if (line[i] == '"')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
