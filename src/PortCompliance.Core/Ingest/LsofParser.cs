@@ -117,7 +117,7 @@ internal sealed class LsofParser(SnapshotBuilder output) : IListingParser, IList
         var family = row.Type is "IPv6" ? IpFamily.IPv6 : IpFamily.IPv4;
         if (!TryParseAddress(address, proto, family, pool, out var endpoint, out var error))
         {
-            output.AddUnparsed(number, line, error);
+            output.AddUnparsed(number, line, error.Replace("capture with -n", "capture with -P", StringComparison.Ordinal)); // lsof's flag for port numbers
             return;
         }
 
@@ -274,10 +274,13 @@ internal sealed class LsofParser(SnapshotBuilder output) : IListingParser, IList
         return RowShape.Inet;
     }
 
-    private static bool IsHeader(ReadOnlySpan<char> trimmed) =>
-        trimmed.StartsWith("COMMAND ", StringComparison.Ordinal)
-        && trimmed.Contains(" PID ", StringComparison.Ordinal)
-        && trimmed.EndsWith(" NAME", StringComparison.Ordinal);
+    /// <summary><c>COMMAND PID … NAME</c>, the columns split by blanks or, pasted from a terminal, by tabs.</summary>
+    private static bool IsHeader(ReadOnlySpan<char> trimmed)
+    {
+        var cursor = new TokenCursor(trimmed);
+        return cursor.Next(out var command) && command is "COMMAND" && cursor.Next(out var pid) && pid is "PID"
+               && trimmed.EndsWith("NAME", StringComparison.Ordinal) && char.IsWhiteSpace(trimmed[^5]);
+    }
 
     /// <summary>What lsof writes about itself (<c>lsof: WARNING: can't stat() …</c>, <c>Output information may be incomplete.</c>).</summary>
     private static bool IsNote(ReadOnlySpan<char> trimmed) =>
