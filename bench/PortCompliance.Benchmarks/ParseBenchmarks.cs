@@ -24,7 +24,7 @@ public class ParseBenchmarks
     /// A sample under samples/ (its folder is its format): every row a listener (ss -lntup), half of them ESTAB
     /// (ss -tunap), netstat with -e columns, and one capture of each further format.
     /// </summary>
-    [Params("ss/ss-lntup-debian12-db.txt", "ss/ss-tunap-debian12-db.txt", "netstat/netstat-tulpen-debian12-db.txt")]
+    [Params("ss/ss-lntup-debian12-db.txt", "ss/ss-tunap-debian12-db.txt", "netstat/netstat-tulpen-debian12-db.txt", "lsof/lsof-i-P-n-debian12-db.txt")]
     public string Sample { get; set; } = "";
 
     [GlobalSetup]
