@@ -60,6 +60,12 @@ internal sealed class SsParser(SnapshotBuilder output) : IListingParser, IListin
     public void Accept(int number, ReadOnlySpan<char> line)
     {
         var text = MarkdownQuote.Strip(line);
+        if (text.IsEmpty)
+        {
+            output.AddUnparsed(number, line, "a Markdown quote marker with no ss row behind it");
+            return;
+        }
+
         var cursor = new TokenCursor(text);
         cursor.Next(out var first);
         if (IsHeader(first, text))

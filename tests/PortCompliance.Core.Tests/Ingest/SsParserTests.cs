@@ -232,6 +232,18 @@ public sealed class SsParserTests
         Assert.StartsWith("> tcp", socket.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Should_Report_A_Bare_Quote_Marker_As_Unparsed()
+    {
+        var lines = Samples.Text("samples/docs/github-37102583459-ss-lutnp-markdown-quote.txt").Split('\n').ToList();
+        lines.Insert(1, ">");
+
+        var snapshot = Read(string.Join("\n", lines));
+
+        Assert.Equal((2, "a Markdown quote marker with no ss row behind it"), (Assert.Single(snapshot.Unparsed).Line, snapshot.Unparsed[0].Reason));
+        Assert.Single(snapshot.Sockets);
+    }
+
     [Theory]
     [InlineData("===== 3. Listening sockets =====")]
     [InlineData("=====")]
