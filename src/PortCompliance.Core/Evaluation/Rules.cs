@@ -122,7 +122,10 @@ internal sealed class UnknownProcessRule : IRule
     public IEnumerable<Finding> Check(HostSnapshot host, RuleSet rules, FindingFactory findings) =>
         host.Sockets
             .Where(s => s.Processes.Count == 0)
-            .Select(s => findings.ForSocket(Id, host, s, _ =>
-                $"No process is shown for {Describe.Endpoint(s)}: the listing was collected without root (or the owner is " +
-                "in another namespace), so who listens here cannot be verified. Run as root to see every owner."));
+            .Select(s => findings.ForSocket(Id, host, s, _ => host.CollectedWithoutRoot
+                ? $"No process is shown for {Describe.Endpoint(s)}: the listing itself says it was collected without root " +
+                  $"(line {host.WithoutRootLine}: {host.WithoutRootNote}), so who listens here cannot be verified. " +
+                  "Run as root to see every owner."
+                : $"No process is shown for {Describe.Endpoint(s)}: the listing was collected without root (or the owner is " +
+                  "in another namespace), so who listens here cannot be verified. Run as root to see every owner."));
 }

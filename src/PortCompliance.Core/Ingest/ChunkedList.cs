@@ -33,6 +33,38 @@ internal sealed class ChunkedList<T>
         set => _chunks[^1][_used - index.Value] = value;
     }
 
+    /// <summary>The item at a position counted from the start (a socket a later row folds into).</summary>
+    public T this[int index]
+    {
+        get
+        {
+            var (chunk, offset) = Locate(index);
+            return chunk[offset];
+        }
+        set
+        {
+            var (chunk, offset) = Locate(index);
+            chunk[offset] = value;
+        }
+    }
+
+    private (T[] Chunk, int Offset) Locate(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        foreach (var chunk in _chunks)
+        {
+            if (index < chunk.Length)
+            {
+                return (chunk, index);
+            }
+
+            index -= chunk.Length;
+        }
+
+        throw new InvalidOperationException("unreachable: the index is below Count");
+    }
+
     public T[] ToArray()
     {
         var all = new T[Count];

@@ -16,7 +16,7 @@ public static class ListingFormats
     private static readonly Listing[] Listings =
     [
         Listing.Of<SsParser>(), Listing.Of<NetstatParser>(), Listing.Of<WindowsNetstatParser>(), Listing.Of<PowerShellParser>(),
-        Listing.Of<TasklistParser>(),
+        Listing.Of<TasklistParser>(), Listing.Of<LsofParser>(),
     ];
 
     /// <summary>Formats read whole, told apart by their first bytes before any line is read.</summary>

@@ -33,9 +33,12 @@ internal sealed class NetstatParser(SnapshotBuilder output) : IListingParser, IL
 
     public static IListingParser Create(SnapshotBuilder output) => new NetstatParser(output);
 
+    /// <summary>The notes in which netstat says it ran without root, so the audit can say why owners are missing.</summary>
+    private static readonly string[] WithoutRootNotes = ["(Not all processes could be identified", "(No info could be read for \"-p\""];
+
     public static Signature Sniff(ReadOnlySpan<char> line)
     {
-        var trimmed = line.Trim();
+        var trimmed = MarkdownQuote.Strip(line).Trim();
         if (IsNote(trimmed))
         {
             return Signature.Header;
@@ -50,7 +53,13 @@ internal sealed class NetstatParser(SnapshotBuilder output) : IListingParser, IL
 
     public void Accept(int number, ReadOnlySpan<char> line)
     {
-        var trimmed = line.Trim();
+        var trimmed = MarkdownQuote.Strip(line).Trim();
+        if (trimmed.StartsWith(WithoutRootNotes[0], StringComparison.Ordinal) || trimmed.StartsWith(WithoutRootNotes[1], StringComparison.Ordinal))
+        {
+            output.AddWithoutRootNote(number, trimmed);
+            return;
+        }
+
         if (IsNote(trimmed))
         {
             output.AddHeader(number);

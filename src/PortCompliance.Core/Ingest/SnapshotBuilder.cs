@@ -110,6 +110,23 @@ internal sealed class SnapshotBuilder
     /// <summary>This listing names processes, not sockets (<c>tasklist</c>): alone it never makes a host look clean.</summary>
     public void ExpectProcessNames() => _processNames ??= [];
 
+    /// <summary>
+    /// A note in which the tool says it ran without root (netstat's <c>(Not all processes could be identified …</c>):
+    /// a header line that also tells the audit why owners are missing. The first such note is kept.
+    /// </summary>
+    public void AddWithoutRootNote(int line, ReadOnlySpan<char> text)
+    {
+        AddHeader(line);
+        if (_withoutRootLine == 0)
+        {
+            (_withoutRootLine, _withoutRootNote) = (line, Excerpt.Of(text));
+        }
+    }
+
+    private int _withoutRootLine;
+
+    private string? _withoutRootNote;
+
     public void AddSkipped(int line, string reason)
     {
         _skipped.Add(new SkippedLine(line, reason));
@@ -151,6 +168,9 @@ internal sealed class SnapshotBuilder
         Unparsed = _unparsed,
         HeaderLines = _headers,
         FoldedLines = _folded,
+        CollectedWithoutRoot = _withoutRootLine > 0,
+        WithoutRootLine = _withoutRootLine,
+        WithoutRootNote = _withoutRootNote,
         LineCount = lineCount,
         ProcessNames = _processNames,
         // No header and no row of any kind: the collection produced nothing, which proves nothing. A process listing

@@ -27,10 +27,14 @@ internal sealed class SsParser(SnapshotBuilder output) : IListingParser, IListin
         "sctp", "dccp", "mptcp", "tipc", "xdp", "icmp6", "u_seqpacket",
     }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The header had neither Netid nor State (very old ss): rows start with Recv-Q.</summary>
+    private bool _stateless;
+
     public static IListingParser Create(SnapshotBuilder output) => new SsParser(output);
 
     public static Signature Sniff(ReadOnlySpan<char> line)
     {
+        line = MarkdownQuote.Strip(line);
         var cursor = new TokenCursor(line);
         if (!cursor.Next(out var first))
         {
@@ -55,11 +59,25 @@ internal sealed class SsParser(SnapshotBuilder output) : IListingParser, IListin
 
     public void Accept(int number, ReadOnlySpan<char> line)
     {
-        var cursor = new TokenCursor(line);
-        cursor.Next(out var first);
-        if (IsHeader(first, line))
+        var text = MarkdownQuote.Strip(line);
+        if (text.IsEmpty)
         {
+            output.AddUnparsed(number, line, "a Markdown quote marker with no ss row behind it");
+            return;
+        }
+
+        var cursor = new TokenCursor(text);
+        cursor.Next(out var first);
+        if (IsHeader(first, text))
+        {
+            _stateless = first is "Recv-Q";
             output.AddHeader(number);
+            return;
+        }
+
+        if (_stateless && IsCount(first))
+        {
+            ReadStatelessRow(number, line, cursor);
             return;
         }
 
@@ -78,14 +96,14 @@ internal sealed class SsParser(SnapshotBuilder output) : IListingParser, IListin
         {
             state = first;
         }
-        else if (output.LastRow != RowKind.None && SsDetails.IsDetailLine(line))
+        else if (output.LastRow != RowKind.None && SsDetails.IsDetailLine(text))
         {
             output.AddContinuation(number);
             return;
         }
         else
         {
-            output.AddUnparsed(number, line, char.IsWhiteSpace(line[0])
+            output.AddUnparsed(number, line, char.IsWhiteSpace(text[0])
                 ? "an indented line that is neither an ss row nor ss -i/-m/-e details of the row above"
                 : "not an ss row");
             return;
@@ -118,6 +136,27 @@ internal sealed class SsParser(SnapshotBuilder output) : IListingParser, IListin
         }
 
         ReadSocket(number, line, local, proto, cursor.Rest);
+    }
+
+    /// <summary>
+    /// Very old ss (<c>ss -l</c>, <c>-pl</c> of iproute2 2.6) prints neither Netid nor State: <c>Recv-Q Send-Q local peer
+    /// [users]</c>, TCP only. A peer with a port is a connection (a <c>state</c> filter), not a listener.
+    /// </summary>
+    private void ReadStatelessRow(int number, ReadOnlySpan<char> line, TokenCursor cursor)
+    {
+        if (!(cursor.Next(out var sendQ) && IsCount(sendQ) && cursor.Next(out var local) && cursor.Next(out var peer)))
+        {
+            output.AddUnparsed(number, line, "expected Send-Q, local and peer addresses after Recv-Q");
+            return;
+        }
+
+        if (!peer.EndsWith(":*"))
+        {
+            output.AddSkipped(number, $"not listening (connected to {Excerpt.Of(peer)})");
+            return;
+        }
+
+        ReadSocket(number, line, local, Protocol.Tcp, cursor.Rest);
     }
 
     private void ReadSocket(int number, ReadOnlySpan<char> line, ReadOnlySpan<char> local, Protocol proto, ReadOnlySpan<char> rest)
@@ -177,7 +216,8 @@ internal sealed class SsParser(SnapshotBuilder output) : IListingParser, IListin
         proto == Protocol.Tcp ? state is "LISTEN" : state is "UNCONN";
 
     private static bool IsHeader(ReadOnlySpan<char> first, ReadOnlySpan<char> line) =>
-        first is "Netid" or "State" && line.Contains("Recv-Q", StringComparison.Ordinal);
+        first is "Netid" or "State" && line.Contains("Recv-Q", StringComparison.Ordinal)
+        || first is "Recv-Q" && line.Contains("Local Address", StringComparison.Ordinal);
 
     private static bool IsCount(ReadOnlySpan<char> token) =>
         token.Length > 0 && !token.ContainsAnyExceptInRange('0', '9');

@@ -52,6 +52,21 @@ public sealed record HostSnapshot
     [JsonIgnore]
     public IReadOnlyDictionary<int, string>? ProcessNames { get; init; }
 
+    /// <summary>
+    /// The listing says itself that it was collected without root (netstat's <c>(Not all processes could be
+    /// identified …</c>): other users' sockets show no owner. ss and lsof print no such note.
+    /// </summary>
+    [JsonIgnore]
+    public bool CollectedWithoutRoot { get; init; }
+
+    /// <summary>Where the listing says so: the note's line (0 when it does not) and its text.</summary>
+    [JsonIgnore]
+    public int WithoutRootLine { get; init; }
+
+    /// <inheritdoc cref="WithoutRootLine"/>
+    [JsonIgnore]
+    public string? WithoutRootNote { get; init; }
+
     /// <summary>Physical lines in the source, blank ones included.</summary>
     [JsonIgnore]
     public int LineCount { get; init; }

@@ -127,6 +127,20 @@ public sealed class RuleTests
     }
 
     [Fact]
+    public void UnknownProcess_Quotes_The_Listings_Own_Note_That_It_Was_Collected_Without_Root()
+    {
+        var noted = Audits.Of("samples/netstat/netstat-tulpn-nonroot-debian12-db.txt", "policy: t\n");
+        var silent = Audits.Of("samples/ss/ss-lntup-nonroot-debian12-db.txt", "policy: t\n");
+
+        Assert.All(noted.Findings.Where(f => f.Rule == RuleIds.UnknownProcess), f => Assert.Contains(
+            "the listing itself says it was collected without root (line 1: (Not all processes could be identified, non-owned process info)",
+            f.Message, StringComparison.Ordinal));
+        Assert.Contains(noted.Findings, f => f.Rule == RuleIds.UnknownProcess);
+        Assert.All(silent.Findings.Where(f => f.Rule == RuleIds.UnknownProcess), f => Assert.Contains(
+            "the listing was collected without root (or the owner is in another namespace)", f.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void UnknownProcess_Flags_Each_Socket_Without_An_Owner()
     {
         var asRoot = Audits.Of(Db, "policy: t\n");

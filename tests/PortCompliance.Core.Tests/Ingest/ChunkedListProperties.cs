@@ -27,4 +27,23 @@ public sealed class ChunkedListProperties
             return list.Count == count && list.ToArray().SequenceEqual(expected);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
     }
+
+    [Fact]
+    public void Reads_And_Replaces_Any_Item_By_Its_Position_From_The_Start()
+    {
+        Prop.ForAll(Gen.Choose(1, 20_000).ToArbitrary(), count =>
+        {
+            var list = new ChunkedList<int>();
+            for (var i = 0; i < count; i++)
+            {
+                list.Add(i);
+            }
+
+            var at = count / 3;
+            list[at] = -1;
+            var read = Enumerable.Range(0, count).Select(i => list[i]);
+            var expected = Enumerable.Range(0, count).Select(i => i == at ? -1 : i);
+            return read.SequenceEqual(expected) && list.ToArray().SequenceEqual(expected);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+    }
 }

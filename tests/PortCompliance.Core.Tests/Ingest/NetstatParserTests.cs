@@ -96,4 +96,28 @@ public sealed class NetstatParserTests
         Assert.Equal(1, Assert.Single(snapshot.Unparsed).Line);
         Assert.Equal([22, 22], snapshot.Sockets.Select(s => s.Port));
     }
+
+    [Fact]
+    public void Should_Mark_The_Host_Collected_Without_Root_From_Its_Note()
+    {
+        var snapshot = Samples.Read("samples/netstat/netstat-tulpn-nonroot-debian12-db.txt");
+
+        Assert.True(snapshot.CollectedWithoutRoot);
+        Assert.Equal((1, "(Not all processes could be identified, non-owned process info"), (snapshot.WithoutRootLine, snapshot.WithoutRootNote));
+        Assert.False(Samples.Read(Db).CollectedWithoutRoot);
+    }
+
+    [Fact]
+    public void Should_Report_A_Ci_Section_Marker_As_Unparsed()
+    {
+        var lines = Samples.Text(Db).Split('\n').ToList();
+        lines.Insert(2, "===== 3. netstat -plunt =====");
+        var text = string.Join("\n", lines);
+
+        var snapshot = Core.Ingest.ListingReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), new Core.Ingest.ListingOptions("test.txt")).Snapshot!;
+
+        Assert.Equal((3, "not a netstat row"), (Assert.Single(snapshot.Unparsed).Line, snapshot.Unparsed[0].Reason));
+        Assert.Equal(Samples.Read(Db).Sockets.Count, snapshot.Sockets.Count);
+        LineAccounting.AssertComplete(snapshot, text);
+    }
 }

@@ -180,4 +180,87 @@ public sealed class SsParserTests
 
         Assert.Equal((port, name, scope), (socket.Port, socket.PortName, socket.Scope));
     }
+
+    [Theory]
+    [InlineData("samples/docs/github-62436928633-ss-l-old-no-netid-no-state.txt", 6)]
+    [InlineData("samples/docs/github-36976513761-ss-pl-old-no-netid-no-state.txt", 3)]
+    public void Should_Read_Very_Old_Ss_Without_Netid_Or_State_As_Tcp(string sample, int sockets)
+    {
+        var snapshot = Samples.Read(sample);
+
+        Assert.Equal("ss", snapshot.Format);
+        Assert.Equal([1], snapshot.HeaderLines);
+        Assert.Equal(sockets, snapshot.Sockets.Count);
+        Assert.All(snapshot.Sockets, s => Assert.Equal(Protocol.Tcp, s.Proto));
+        Assert.Empty(snapshot.Unparsed);
+    }
+
+    [Fact]
+    public void Should_Read_The_Users_Of_A_Very_Old_Row()
+    {
+        const string sample = "samples/docs/github-36976513761-ss-pl-old-no-netid-no-state.txt";
+
+        var socket = On(sample, "127.0.0.1:smux");
+
+        Assert.Equal((199, "smux", BindScope.Loopback), (socket.Port, socket.PortName, socket.Scope));
+        Assert.Equal([new SocketProcess("snmpd", 2716)], socket.Processes);
+    }
+
+    [Fact]
+    public void Should_Skip_A_Very_Old_Row_Whose_Peer_Has_A_Port()
+    {
+        // The header of a real very old listing, and its row with the peer of a connection instead of *:*.
+        var lines = Samples.Text("samples/docs/github-36976513761-ss-pl-old-no-netid-no-state.txt").Split('\n');
+        var connected = lines[3].Replace("*:*", "10.0.0.8:40956", StringComparison.Ordinal);
+
+        var snapshot = Read(lines[0] + "\n" + connected + "\n");
+
+        Assert.Empty(snapshot.Sockets);
+        Assert.Equal("not listening (connected to 10.0.0.8:40956)", Assert.Single(snapshot.Skipped).Reason);
+    }
+
+    [Fact]
+    public void Should_Read_A_Listing_Pasted_Inside_A_Markdown_Quote_And_Keep_The_Lines_As_Shown()
+    {
+        const string sample = "samples/docs/github-37102583459-ss-lutnp-markdown-quote.txt";
+        var snapshot = Samples.Read(sample);
+
+        Assert.Equal("ss", snapshot.Format);
+        Assert.Equal([1], snapshot.HeaderLines);
+        var socket = Assert.Single(snapshot.Sockets);
+        Assert.Equal(("0.0.0.0", 5355, "systemd-resolve"), (socket.Address, socket.Port, socket.Processes[0].Name));
+        Assert.StartsWith("> tcp", socket.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Report_A_Bare_Quote_Marker_As_Unparsed()
+    {
+        var lines = Samples.Text("samples/docs/github-37102583459-ss-lutnp-markdown-quote.txt").Split('\n').ToList();
+        lines.Insert(1, ">");
+
+        var snapshot = Read(string.Join("\n", lines));
+
+        Assert.Equal((2, "a Markdown quote marker with no ss row behind it"), (Assert.Single(snapshot.Unparsed).Line, snapshot.Unparsed[0].Reason));
+        Assert.Single(snapshot.Sockets);
+    }
+
+    [Theory]
+    [InlineData("===== 3. Listening sockets =====")]
+    [InlineData("=====")]
+    public void Should_Report_A_Ci_Section_Marker_As_Unparsed(string marker)
+    {
+        var lines = Samples.Text(Db).Split('\n').ToList();
+        lines.Insert(3, marker);
+        var text = string.Join("\n", lines);
+
+        var snapshot = Read(text);
+
+        var unparsed = Assert.Single(snapshot.Unparsed);
+        Assert.Equal((4, marker), (unparsed.Line, unparsed.Text));
+        Assert.Equal(Samples.Read(Db).Sockets.Count, snapshot.Sockets.Count);
+        LineAccounting.AssertComplete(snapshot, text);
+    }
+
+    private static HostSnapshot Read(string text) =>
+        Core.Ingest.ListingReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), new Core.Ingest.ListingOptions("test.txt")).Snapshot!;
 }
