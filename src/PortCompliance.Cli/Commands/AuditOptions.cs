@@ -44,7 +44,7 @@ internal sealed class AuditOptions
 
     private readonly Option<string?> _templates = new("--templates") { HelpName = "DIR", Description = "Folder with customised copies of the HTML templates/" };
     private readonly Option<string?> _baseline = new("--baseline") { HelpName = "RESULTS.json", Description = "A previous run's results.json: report what changed since (drift)" };
-    private readonly Option<string?> _inventory = new("--inventory") { HelpName = "FILE.csv", Description = "hosts.csv (host,tags,owner,environment,pattern): tags feed policy groups, owners go in the reports" };
+    private readonly Option<string?> _inventory = new("--inventory") { HelpName = "FILE.csv", Description = "hosts.csv (host,tags,owner,environment,pattern,os): tags and os feed policy groups, owners go in the reports" };
 
     private readonly Option<string> _failOn = new("--fail-on")
     {

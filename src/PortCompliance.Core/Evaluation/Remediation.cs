@@ -50,7 +50,9 @@ internal static class Remediation
     }
 
     /// <summary>A service's fix on one OS. <see cref="Borrowed"/>: the catalogue has it for Linux only, so the setting is Linux's.</summary>
-    private sealed record Fix(string? Config, string Directive, string Restart, string Firewall, string Disable, string Verify, string? Notes, bool Borrowed);
+    /// <param name="Checks">The catalogue's apply step of a non-Linux block: it may only show that the setting took.</param>
+    private sealed record Fix(
+        string? Config, string Directive, string Restart, string Firewall, string Disable, string Verify, string? Notes, bool Borrowed, bool Checks = false);
 
     private static Fix? Resolve(CatalogueService? service, HostOs os, ListeningSocket socket, IOsCommands commands)
     {
@@ -68,7 +70,7 @@ internal static class Remediation
         var pid = Pid(socket);
         if (r.ForOs.TryGetValue(effective, out var own))
         {
-            return new Fix(own.Config, own.Directive, own.Restart, commands.Block(socket), own.Disable, own.Verify, own.Notes, false);
+            return new Fix(own.Config, own.Directive, own.Restart, commands.Block(socket), own.Disable, own.Verify, own.Notes, false, Checks: true);
         }
 
         return r.HasLinux
@@ -90,14 +92,15 @@ internal static class Remediation
 
         var setting = fix switch
         {
-            { Borrowed: true } => $"Bind {service.Name} to {target}: set the same as this Linux setting in its configuration on this host (on Linux: {fix.Config})",
+            { Borrowed: true } => $"Bind {service.Name} to {target} with this host's own setting for it. On Linux that is, in {fix.Config}: {fix.Directive}",
             { Config: null } => $"Restrict {service.Name} with its own setting:",
             _ => $"Bind {service.Name} to {target}: in {fix.Config} set",
         };
         List<RemediationStep> steps =
         [
-            fix.Borrowed || fix.Config is not null ? new(setting, fix.Directive) : Run(commands, setting, fix.Directive), // a line to set is no command
-            Run(commands, $"Restart {service.Name} to apply it.", fix.Restart),
+            // Linux's setting is a hint in the text, never code to run here; a line to set in a file is no command.
+            fix.Borrowed ? new(setting) : fix.Config is not null ? new(setting, fix.Directive) : Run(commands, setting, fix.Directive),
+            Run(commands, fix.Checks ? $"Apply it to {service.Name} and check that it took." : $"Restart {service.Name} to apply it.", fix.Restart),
             Run(commands, $"Until it is rebound, block the port at the host firewall ({commands.Firewall}).", fix.Firewall),
             Run(commands, $"If {service.Name} is not needed on this host, stop and disable it.", fix.Disable),
             Run(commands, "Verify that it now listens only where intended.", fix.Verify),
