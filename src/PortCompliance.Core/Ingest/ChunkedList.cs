@@ -33,6 +33,31 @@ internal sealed class ChunkedList<T>
         set => _chunks[^1][_used - index.Value] = value;
     }
 
+    /// <summary>The item at <paramref name="position"/> from the start, to replace (a socket a later row folds into).</summary>
+    public T this[int position]
+    {
+        get => Locate(position, out var offset)[offset];
+        set => Locate(position, out var offset)[offset] = value;
+    }
+
+    private T[] Locate(int position, out int offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(position, Count);
+        offset = position;
+        foreach (var chunk in _chunks)
+        {
+            if (offset < chunk.Length)
+            {
+                return chunk;
+            }
+
+            offset -= chunk.Length;
+        }
+
+        throw new InvalidOperationException("unreachable: the position is below Count");
+    }
+
     public T[] ToArray()
     {
         var all = new T[Count];

@@ -13,7 +13,13 @@ public static class ListingFormats
     public const string Unknown = "unknown";
 
     /// <summary>Formats read line by line, in the order sniffing asks them (the first of equal claims wins).</summary>
-    private static readonly Listing[] Listings = [Listing.Of<SsParser>(), Listing.Of<NetstatParser>()];
+    private static readonly Listing[] Listings =
+    [
+        Listing.Of<SsParser>(),
+        Listing.Of<BsdNetstatParser>(), // before netstat: both claim "Active Internet connections"; BSD's claims only its own wording
+        Listing.Of<NetstatParser>(),
+        Listing.Of<SockstatParser>(),
+    ];
 
     /// <summary>Formats read whole, told apart by their first bytes before any line is read.</summary>
     private static readonly Declared[] Documents = [Declared.Of<NmapXmlReader>()];

@@ -27,4 +27,22 @@ public sealed class ChunkedListProperties
             return list.Count == count && list.ToArray().SequenceEqual(expected);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
     }
+
+    [Fact]
+    public void Replaces_Any_Item_By_Its_Position_From_The_Start()
+    {
+        Prop.ForAll(Gen.Choose(1, 20_000).ToArbitrary(), count =>
+        {
+            var list = new ChunkedList<int>();
+            for (var i = 0; i < count; i++)
+            {
+                list.Add(i);
+            }
+
+            var position = count / 3;
+            list[position] = -1;
+            var expected = Enumerable.Range(0, count).Select(i => i == position ? -1 : i);
+            return list[position] == -1 && list.ToArray().SequenceEqual(expected);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+    }
 }
