@@ -24,7 +24,9 @@ public class ParseBenchmarks
     /// A sample under samples/ (its folder is its format): every row a listener (ss -lntup), half of them ESTAB
     /// (ss -tunap), netstat with -e columns, and one capture of each further format.
     /// </summary>
-    [Params("ss/ss-lntup-debian12-db.txt", "ss/ss-tunap-debian12-db.txt", "netstat/netstat-tulpen-debian12-db.txt")]
+    [Params("ss/ss-lntup-debian12-db.txt", "ss/ss-tunap-debian12-db.txt", "netstat/netstat-tulpen-debian12-db.txt",
+        "bsd-netstat/netstat-anv-grep-LISTEN-macos-ko-blog-github-46592404304.txt",
+        "sockstat/sockstat-4-l-freebsd-htb-poison-github-17561351635.txt")]
     public string Sample { get; set; } = "";
 
     [GlobalSetup]
