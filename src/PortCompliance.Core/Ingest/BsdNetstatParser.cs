@@ -67,7 +67,7 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
         var cursor = new TokenCursor(trimmed);
         if (TryRowStart(ref cursor, out var protoToken, out var proto, out var family))
         {
-            ReadRow(number, line, cursor, protoToken, proto, family);
+            ReadRow(number, line, cursor, protoToken, proto, family, cursor.Position - SendQEnd);
         }
         else if (_section is not null)
         {
@@ -83,15 +83,20 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
         }
     }
 
-    private void ReadRow(int number, ReadOnlySpan<char> line, TokenCursor cursor, ReadOnlySpan<char> protoToken, Protocol proto, IpFamily? family)
+    /// <param name="protoStart">Where the protocol column starts if the counts are printed aligned (<c>%6u %6u</c>).</param>
+    private void ReadRow(
+        int number, ReadOnlySpan<char> line, TokenCursor cursor, ReadOnlySpan<char> protoToken, Protocol proto, IpFamily? family,
+        int protoStart)
     {
         _sawFourOrSix |= protoToken.EndsWith('4') || protoToken.EndsWith('6');
-        if (protoToken.EndsWith("46"))
+        var afterSendQ = cursor.Position;
+        var hasLocal = cursor.Next(out var local);
+        if (hasLocal && (protoToken.EndsWith('4') || protoToken.EndsWith("46")) && output.Os == HostOs.Unknown && IsAligned(TokenCursor.Trim(line), protoStart))
         {
-            output.Os = HostOs.MacOs;
+            output.Os = OsFromLayout(cursor.Position - local.Length - afterSendQ);
         }
 
-        if (!cursor.Next(out var local) || !cursor.Next(out var foreign))
+        if (!hasLocal || !cursor.Next(out var foreign))
         {
             output.AddUnparsed(number, line, "the row ends before its local and foreign addresses");
             return;
@@ -135,6 +140,23 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
 
         output.AddSocket(number, line, proto, endpoint, processes, truncated);
     }
+
+    /// <summary>
+    /// <c>tcp4</c>/<c>tcp46</c> (OpenBSD and NetBSD print neither) with one blank before the local address is FreeBSD,
+    /// with two macOS: both print <c>tcp46</c>, so only the layout tells them apart.
+    /// </summary>
+    private static bool IsAligned(ReadOnlySpan<char> trimmed, int protoStart) =>
+        protoStart >= 0 && trimmed[protoStart..].StartsWith("tcp") || protoStart >= 0 && trimmed[protoStart..].StartsWith("udp");
+
+    /// <summary>Where Send-Q ends, counted from the protocol column, when netstat printed <c>%-5.5s %6u %6u</c>.</summary>
+    private const int SendQEnd = 19;
+
+    private static HostOs OsFromLayout(int blanksBeforeLocal) => blanksBeforeLocal switch
+    {
+        1 => HostOs.FreeBsd,
+        2 => HostOs.MacOs,
+        _ => HostOs.Unknown,
+    };
 
     /// <summary>Reads any <c>-A</c> PCB columns, the protocol and Recv-Q/Send-Q; the cursor is left on the local address.</summary>
     private static bool TryRowStart(ref TokenCursor cursor, out ReadOnlySpan<char> protoToken, out Protocol proto, out IpFamily? family)

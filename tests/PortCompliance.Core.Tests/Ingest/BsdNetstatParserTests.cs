@@ -12,6 +12,7 @@ public sealed class BsdNetstatParserTests
     private const string MacSections = "samples/bsd-netstat/netstat-an-macos-perl-parse-netstat-darwin-doc-excerpt.txt";
     private const string FreeBsdNames = "samples/bsd-netstat/netstat-a-freebsd-ns1-unix-section-github-9413281242.txt";
     private const string FreeBsdInet = "samples/bsd-netstat/netstat-na-f-inet-freebsd-ns1-github-9413281242.txt";
+    private const string FreeBsdTcp46 = "samples/bsd-netstat/netstat-an-p-tcp-grep-LISTEN-freebsd-bravo-terminal-log-github-55234939351.txt";
     private const string OpenBsd = "samples/bsd-netstat/netstat-a-openbsd-miniupnp-issue229-excerpt.txt";
 
     private static ListeningSocket On(string sample, string fragment) => Samples.SocketOn(Samples.Read(sample), sample, fragment);
@@ -142,12 +143,38 @@ public sealed class BsdNetstatParserTests
     [InlineData("samples/bsd-netstat/netstat-an-egrep-sort-macos-docker-vespa-multinode-github-20198243174.txt", HostOs.MacOs)]
     [InlineData("samples/bsd-netstat/netstat-vnp-tcp-macos-mojave-node-netstat-issue26-excerpt.txt", HostOs.MacOs)]
     [InlineData(MacSections, HostOs.MacOs)]
+    [InlineData("samples/bsd-netstat/netstat-a-grep-LISTEN-macos-mountainlion-set-issue24-oneline.txt", HostOs.MacOs)]
     [InlineData(FreeBsdNames, HostOs.FreeBsd)]
-    [InlineData(FreeBsdInet, HostOs.Unknown)]
+    [InlineData(FreeBsdInet, HostOs.FreeBsd)]
+    [InlineData(FreeBsdTcp46, HostOs.FreeBsd)]
     [InlineData(OpenBsd, HostOs.Unknown)]
     public void Should_Tell_The_Os_Only_From_A_Tell_Tale(string sample, HostOs os)
     {
         Assert.Equal(os, Samples.Read(sample).Os);
+    }
+
+    [Fact]
+    public void Should_Read_Tcp46_As_Dual_Stack_On_FreeBsd_Too()
+    {
+        var socket = On(FreeBsdTcp46, "tcp46      0      0 *.143 ");
+
+        Assert.Equal((IpFamily.Any, "*", 143), (socket.Family, socket.Address, socket.Port));
+    }
+
+    [Fact]
+    public void Should_Leave_The_Os_Unknown_When_Blanks_Were_Collapsed()
+    {
+        var snapshot = ReadText(string.Join(' ', Line(FreeBsdTcp46, "*.143 ").Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+
+        Assert.Equal((HostOs.Unknown, 143), (snapshot.Os, Assert.Single(snapshot.Sockets).Port));
+    }
+
+    [Fact]
+    public void Should_Read_A_Scoped_Link_Local_Address_And_Its_Interface()
+    {
+        var socket = On(FreeBsdTcp46, "fe80::1%lo0.53 ");
+
+        Assert.Equal(("fe80::1", "lo0", 53, false), (socket.Address, socket.Interface, socket.Port, socket.Truncated));
     }
 
     [Fact]

@@ -110,6 +110,18 @@ public sealed class SockstatParserTests
     }
 
     [Fact]
+    public void Should_Read_The_Newer_Layout_With_Right_Aligned_Pids_And_Tcp46()
+    {
+        const string sample = "samples/sockstat/sockstat-4-l-freebsd-bravo-terminal-log-github-55234939351.txt";
+
+        var imap = On(sample, "couriertcp  2020 3   tcp46  *:143 ");
+
+        Assert.Equal((IpFamily.Any, 143), (imap.Family, imap.Port));
+        Assert.Equal(new SocketProcess("couriertcp", 2020), Assert.Single(imap.Processes));
+        Assert.Equal(11, On(sample, "10282 4   tcp4   *:80 ").Processes.Count);
+    }
+
+    [Fact]
     public void Should_Say_FreeBsd()
     {
         Assert.Equal(HostOs.FreeBsd, Samples.Read(Plain).Os);
