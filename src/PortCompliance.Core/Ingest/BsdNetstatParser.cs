@@ -69,11 +69,11 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
         {
             ReadRow(number, line, cursor, protoToken, proto, family, cursor.Position - SendQEnd);
         }
-        else if (_section is not null)
+        else if (_section is not null && IsSectionRow(trimmed))
         {
             output.AddSkipped(number, _section);
         }
-        else if (cursor.Next(out var other) && IsWord(other) && cursor.Next(out var recvQ) && IsCount(recvQ))
+        else if (_section is null && cursor.Next(out var other) && IsWord(other) && cursor.Next(out var recvQ) && IsCount(recvQ))
         {
             output.AddSkipped(number, $"{other} socket: only TCP and UDP are audited");
         }
@@ -99,6 +99,13 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
         if (!hasLocal || !cursor.Next(out var foreign))
         {
             output.AddUnparsed(number, line, "the row ends before its local and foreign addresses");
+            return;
+        }
+
+        if (!IsDottedOrStars(local) || !IsDottedOrStars(foreign))
+        {
+            // A row of another tool (Linux's 0.0.0.0:22) must not be skipped on the strength of a column it only resembles.
+            output.AddUnparsed(number, line, $"'{Excerpt.Of(IsDottedOrStars(local) ? foreign : local)}' is not an address.port");
             return;
         }
 
@@ -249,6 +256,18 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
         }
     }
 
+    /// <summary>
+    /// A row of a unix-domain or kernel section: a socket address first (<c>fffff80012530600 stream …</c>), a number
+    /// (<c>1 9 0 131072 …</c>, kernel control modules) or a protocol word and a count (<c>kctl 0 0 …</c>).
+    /// Anything else there is no row of theirs, and is reported.
+    /// </summary>
+    private static bool IsSectionRow(ReadOnlySpan<char> trimmed)
+    {
+        var cursor = new TokenCursor(trimmed);
+        cursor.Next(out var first);
+        return IsPcbAddress(first) || IsCount(first) || IsWord(first) && cursor.Next(out var count) && IsCount(count);
+    }
+
     /// <summary><c>Proto Recv-Q Send-Q  Local Address …</c>, with <c>-A</c>'s <c>Socket</c>/<c>Tcpcb</c> columns first.</summary>
     private static bool IsColumnHeader(ReadOnlySpan<char> trimmed) =>
         trimmed.Contains("Proto", StringComparison.Ordinal) && trimmed.Contains("Recv-Q", StringComparison.Ordinal)
@@ -260,6 +279,8 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
         var dot = token.LastIndexOf('.');
         return dot > 0 && dot < token.Length - 1 && token.LastIndexOf(':') < dot;
     }
+
+    private static bool IsDottedOrStars(ReadOnlySpan<char> token) => token is "*.*" || IsDotted(token);
 
     private static bool IsPcbAddress(ReadOnlySpan<char> token) =>
         token.Length >= 8 && !token.ContainsAnyExcept(Hex);

@@ -104,6 +104,20 @@ internal sealed class SockstatParser(SnapshotBuilder output) : IListingParser, I
             return;
         }
 
+        // Read before the row is judged: a row of another tool must not be skipped for a column it only resembles.
+        if (!Endpoint.TryParse(local, proto, family, output.Interner, out var endpoint, out var error)
+            || !row.TryProcess(output.Interner, out var process, out error))
+        {
+            output.AddUnparsed(number, line, error);
+            return;
+        }
+
+        if (foreign is not "*:*" && !IsPeer(foreign))
+        {
+            output.AddUnparsed(number, line, $"foreign address '{Excerpt.Of(foreign)}' is no address:port (the row may be cut short)");
+            return;
+        }
+
         if (cursor.Next(out var state) && proto == Protocol.Tcp && TcpStates.Contains(state) && state is not "LISTEN")
         {
             output.AddSkipped(number, $"not listening ({state})");
@@ -113,13 +127,6 @@ internal sealed class SockstatParser(SnapshotBuilder output) : IListingParser, I
         if (foreign is not "*:*")
         {
             output.AddSkipped(number, proto == Protocol.Udp ? "connected UDP socket" : "not listening (connected)");
-            return;
-        }
-
-        if (!Endpoint.TryParse(local, proto, family, output.Interner, out var endpoint, out var error)
-            || !row.TryProcess(output.Interner, out var process, out error))
-        {
-            output.AddUnparsed(number, line, error);
             return;
         }
 
@@ -148,6 +155,13 @@ internal sealed class SockstatParser(SnapshotBuilder output) : IListingParser, I
         var set = output.Interner.StartProcessSet();
         set.Add(process);
         return output.Interner.ProcessSet(set);
+    }
+
+    /// <summary>A peer as sockstat prints one: <c>192.168.5.4:55525</c>, <c>[::1]:22</c>, <c>::1:22</c>; a port after the last colon.</summary>
+    private static bool IsPeer(ReadOnlySpan<char> foreign)
+    {
+        var colon = foreign.LastIndexOf(':');
+        return colon > 0 && colon < foreign.Length - 1 && !foreign[(colon + 1)..].ContainsAnyExceptInRange('0', '9');
     }
 
     private static bool TryProtocol(ReadOnlySpan<char> token, out Protocol proto, out IpFamily family)

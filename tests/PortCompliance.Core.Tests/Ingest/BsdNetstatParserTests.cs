@@ -205,6 +205,17 @@ public sealed class BsdNetstatParserTests
         Assert.Equal("port 99999 is outside 0-65535", Assert.Single(ReadText(row).Unparsed).Reason);
     }
 
+    [Fact]
+    public void Should_Report_A_Linux_Row_In_A_Bsd_Listing_As_Unparsed_Not_Skip_It()
+    {
+        var linux = Line("samples/netstat/netstat-an-debian12-db.txt", "udp ");
+        var text = Samples.Text(FreeBsdInet) + linux + "\n";
+
+        var unparsed = Assert.Single(ReadText(text).Unparsed);
+
+        Assert.Contains("is not an address.port", unparsed.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Active Internet connections (including servers)", "bsd-netstat")]
     [InlineData("Active Internet connections", "bsd-netstat")]

@@ -122,6 +122,16 @@ public sealed class SockstatParserTests
     }
 
     [Fact]
+    public void Should_Report_A_Row_Cut_Inside_Its_Foreign_Address_As_Unparsed()
+    {
+        const string sample = "samples/sockstat/sockstat-P-tcp-4-p-2049-freenas-github-34227814656.txt";
+
+        var unparsed = Assert.Single(Samples.Read(sample).Unparsed);
+
+        Assert.Equal((4, "foreign address '10.234.6.' is no address:port (the row may be cut short)"), (unparsed.Line, unparsed.Reason));
+    }
+
+    [Fact]
     public void Should_Say_FreeBsd()
     {
         Assert.Equal(HostOs.FreeBsd, Samples.Read(Plain).Os);
