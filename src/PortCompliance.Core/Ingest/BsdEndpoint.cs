@@ -57,7 +57,7 @@ internal static class BsdEndpoint
             return false;
         }
 
-        if (!TryReadPort(portText, proto, truncated && token.Length == ColumnWidth, out var port, out var portName, out error))
+        if (!TryReadPort(portText, proto, truncated && token.Length == ColumnWidth, out var port, out var named, out error))
         {
             return false;
         }
@@ -67,15 +67,15 @@ internal static class BsdEndpoint
             : address.Contains(':') ? IpFamily.IPv6 : IpFamily.IPv4;
         var text = pool.String(address);
         var deviceName = device.IsEmpty ? null : pool.String(device);
-        endpoint = new Endpoint(text, resolved, deviceName, port, portName is null ? null : pool.String(portName),
+        endpoint = new Endpoint(text, resolved, deviceName, port, named ? pool.String(portText) : null,
             BindScopes.Classify(text, ip, deviceName));
         return true;
     }
 
     private static bool TryReadPort(
-        ReadOnlySpan<char> text, Protocol proto, bool mayBeCut, out int port, out string? name, out string error)
+        ReadOnlySpan<char> text, Protocol proto, bool mayBeCut, out int port, out bool named, out string error)
     {
-        name = null;
+        named = false;
         error = "";
         if (!text.ContainsAnyExceptInRange('0', '9'))
         {
@@ -90,7 +90,7 @@ internal static class BsdEndpoint
 
         if (ServiceNames.TryGetPort(text, proto, out port))
         {
-            name = text.ToString();
+            named = true;
             return true;
         }
 
