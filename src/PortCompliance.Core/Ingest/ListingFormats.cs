@@ -15,8 +15,11 @@ public static class ListingFormats
     /// <summary>Formats read line by line, in the order sniffing asks them (the first of equal claims wins).</summary>
     private static readonly Listing[] Listings =
     [
-        Listing.Of<SsParser>(), Listing.Of<NetstatParser>(), Listing.Of<WindowsNetstatParser>(), Listing.Of<PowerShellParser>(),
-        Listing.Of<TasklistParser>(), Listing.Of<LsofParser>(),
+        Listing.Of<SsParser>(),
+        Listing.Of<BsdNetstatParser>(), // before netstat: both claim "Active Internet connections"; BSD's claims only its own wording
+        Listing.Of<NetstatParser>(),
+        Listing.Of<SockstatParser>(),
+        Listing.Of<WindowsNetstatParser>(), Listing.Of<PowerShellParser>(), Listing.Of<TasklistParser>(), Listing.Of<LsofParser>(),
     ];
 
     /// <summary>Formats read whole, told apart by their first bytes before any line is read.</summary>

@@ -118,7 +118,7 @@ public sealed partial class ListingReaderTests
         var result = ListingReader.Read(new MemoryStream("Netid State\nabc\0def\n"u8.ToArray()), new ListingOptions("core.bin"));
 
         Assert.Null(result.Snapshot);
-        Assert.Equal("core.bin:2: error: binary data (a NUL byte): this is not an ss or netstat or windows-netstat or powershell or tasklist or lsof listing", Assert.Single(result.Diagnostics).ToString());
+        Assert.Equal("core.bin:2: error: binary data (a NUL byte): this is not an ss or bsd-netstat or netstat or sockstat or windows-netstat or powershell or tasklist or lsof listing", Assert.Single(result.Diagnostics).ToString());
     }
 
     [Fact]

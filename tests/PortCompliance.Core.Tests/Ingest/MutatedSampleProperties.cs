@@ -19,7 +19,7 @@ public sealed class MutatedSampleProperties
 {
     private const int DefaultCases = 3000;
 
-    private static readonly string[] Folders = ["ss", "netstat", Samples.Mixed];
+    private static readonly string[] Folders = ["ss", "netstat", "bsd-netstat", "sockstat", Samples.Mixed];
 
     private static readonly (string Path, string Text, HashSet<string> Rows)[] Sources = [.. Folders
         .SelectMany(f => Directory.EnumerateFiles(Path.Combine(RepoPaths.Samples, f), "*.txt"))
@@ -104,9 +104,10 @@ public sealed class MutatedSampleProperties
         }
 
         // A genuine listening row, wherever it lands (indented, duplicated, in another format's listing), is a socket
-        // row or an unparsed line: never a header, a skipped row, or a detail of the row above.
+        // row (or one folded into the socket it repeats) or an unparsed line: never a header, a skipped row, or a
+        // detail of the row above.
         var physical = LineAccounting.PhysicalLines(text);
-        var told = snapshot.Sockets.Select(x => x.Line).Concat(snapshot.Unparsed.Select(u => u.Line)).ToHashSet();
+        var told = snapshot.Sockets.Select(x => x.Line).Concat(snapshot.FoldedLines).Concat(snapshot.Unparsed.Select(u => u.Line)).ToHashSet();
         for (var number = 1; number <= physical.Count; number++)
         {
             if (AllRows.Contains(physical[number - 1].Trim()) && !told.Contains(number))
