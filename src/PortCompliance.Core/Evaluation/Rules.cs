@@ -51,6 +51,12 @@ internal sealed class LoopbackOnlyRule : IRule
             // port held by another program — and give the service's config line only when it is the service.
             var heldByService = match.IsHeldBy(socket);
             var unknownOwner = socket.Processes.Count == 0;
+            if (!heldByService && !unknownOwner && findings.Catalogue.Identify(socket, host.Os) is { } other
+                && other.Id != match.CatalogueId && ProcessNames.AnyMatches(socket.Processes, other.Processes))
+            {
+                continue; // another service the catalogue knows by its own process holds the port (AirPlay on 7000, not Cassandra)
+            }
+
             var service = (heldByService || unknownOwner) && match.CatalogueId is { } id ? findings.Catalogue.Find(id) : null;
             var risk = service?.Risk is { } r ? " " + r : "";
             yield return findings.ForSocket(Id, host, socket, _ => heldByService

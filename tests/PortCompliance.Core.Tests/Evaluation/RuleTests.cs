@@ -189,4 +189,18 @@ public sealed class RuleTests
         Assert.DoesNotContain("tcp 0.0.0.0:5432", Audits.Flagged(db, RuleIds.ApprovedPorts));
         Assert.Contains("tcp 0.0.0.0:80", Audits.Flagged(web, RuleIds.ApprovedPorts));
     }
+
+    [Fact]
+    public void Should_Not_Hold_A_Port_Reserved_For_One_Service_Against_Another_The_Catalogue_Knows_By_Its_Process()
+    {
+        // ControlCenter's AirPlay Receiver listens on 7000 on every Mac; 7000 is also Cassandra's port.
+        const string mac = "samples/lsof/lsof-P-i-TCP-s-TCP-LISTEN-macos-nx-academy-docker-course-github-2453714553.txt";
+        var result = Core.Audit.AuditRun.Whole(
+            [Samples.Read(mac)], PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!,
+            new Core.Evaluation.AuditSettings(Audits.Day, Severity.High, "test")).Hosts.Single();
+
+        Assert.Equal(HostOs.MacOs, result.Os);
+        Assert.DoesNotContain(result.Findings, f => f.Rule == RuleIds.LoopbackOnly && f.Port == 7000);
+        Assert.Contains(result.Findings, f => f.Rule == RuleIds.ApprovedPorts && f.Port == 7000 && f.Service == "AirPlay Receiver (ControlCenter)");
+    }
 }
