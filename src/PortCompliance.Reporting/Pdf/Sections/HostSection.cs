@@ -13,12 +13,12 @@ internal static class HostSection
         yield return new Paragraph("Every host audited, in report order; each has its own section that follows.", t.Body, 8);
         yield return new Table(
             [
-                new Column("Host", 3.2), new Column("Status", 1.7), new Column("Sockets", 1, true), new Column("Open findings", 1.2, true),
+                new Column("Host", 3.2), new Column("System", 1.2), new Column("Status", 1.7), new Column("Sockets", 1, true), new Column("Open findings", 1.2, true),
                 new Column("Source", 3.5), new Column("Page", 0.8, true),
             ],
             [.. model.Hosts.Select(h => (IReadOnlyList<Cell>)
             [
-                Cell.Of(h.Host, t.Cell), t.BadgeCell(h.Status), Cell.Of($"{h.Sockets.Count}", t.Cell),
+                Cell.Of(h.Host, t.Cell), Cell.Of(h.Os, t.Cell), t.BadgeCell(h.Status), Cell.Of($"{h.Sockets.Count}", t.Cell),
                 Cell.Of($"{h.Counts.AtOrAbove(Severity.Info)}", t.Cell), Cell.Of(h.Source, t.Cell), Cell.PageOf(pages.Of(h.Anchor), t.Cell),
             ])], t.CellBold);
     }
