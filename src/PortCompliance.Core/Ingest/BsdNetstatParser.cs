@@ -16,6 +16,23 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
 
     public static HostOs Os => HostOs.Unknown;
 
+    /// <summary>
+    /// The other protocols BSD netstat lists among Internet sockets (macOS's icm6, FreeBSD's sctp and divert): skipped
+    /// by name. Any other word there is no row we know, so it is unparsed, never skipped on a guess.
+    /// </summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherProtocols = new[]
+    {
+        "icm4", "icm6", "icmp", "icmp4", "icmp6", "ip", "ip4", "ip6", "ip46", "raw", "raw4", "raw6", "raw46", "divert", "div4",
+        "div6", "sctp", "sctp4", "sctp6", "sctp46", "udpl", "udplite", "udplite4", "udplite6", "igmp", "gre", "esp", "ah", "pim",
+        "carp", "pfsync", "encap", "ipx", "ddp", "atalk", "natm",
+    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>What rows of macOS's kernel sections start with (<c>kevt 0 0 1 1 0</c>, <c>kctl 0 0 …</c>); another word is no row of theirs.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SectionProtocols = new[]
+    {
+        "kevt", "kctl", "ndrv", "vsock", "systm", "route", "key", "unix", "stream", "dgram", "seqpacket",
+    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TcpStates = new[]
     {
         "CLOSED", "LISTEN", "SYN_SENT", "SYN_RCVD", "ESTABLISHED", "CLOSE_WAIT", "FIN_WAIT_1", "CLOSING",
@@ -73,7 +90,7 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
         {
             output.AddSkipped(number, _section);
         }
-        else if (_section is null && cursor.Next(out var other) && IsWord(other) && cursor.Next(out var recvQ) && IsCount(recvQ))
+        else if (_section is null && cursor.Next(out var other) && OtherProtocols.Contains(other) && cursor.Next(out var recvQ) && IsCount(recvQ))
         {
             output.AddSkipped(number, $"{other} socket: only TCP and UDP are audited");
         }
@@ -265,7 +282,7 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
     {
         var cursor = new TokenCursor(trimmed);
         cursor.Next(out var first);
-        return IsPcbAddress(first) || IsCount(first) || IsWord(first) && cursor.Next(out var count) && IsCount(count);
+        return IsPcbAddress(first) || IsCount(first) || SectionProtocols.Contains(first) && cursor.Next(out var count) && IsCount(count);
     }
 
     /// <summary><c>Proto Recv-Q Send-Q  Local Address …</c>, with <c>-A</c>'s <c>Socket</c>/<c>Tcpcb</c> columns first.</summary>

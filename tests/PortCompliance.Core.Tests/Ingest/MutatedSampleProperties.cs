@@ -19,12 +19,9 @@ public sealed class MutatedSampleProperties
 {
     private const int DefaultCases = 3000;
 
-    private static readonly string[] Folders = ["ss", "netstat", "bsd-netstat", "sockstat", Samples.Mixed];
-
-    private static readonly (string Path, string Text, HashSet<string> Rows)[] Sources = [.. Folders
-        .SelectMany(f => Directory.EnumerateFiles(Path.Combine(RepoPaths.Samples, f), "*.txt"))
-        .Order(StringComparer.Ordinal)
-        .Select(RepoPaths.Relative)
+    /// <summary>Every sample of every format the registry lists, and the documentation excerpts.</summary>
+    private static readonly (string Path, string Text, HashSet<string> Rows)[] Sources = [.. Samples.All()
+        .Where(p => Samples.Folder(p) == Samples.Mixed || ListingFormats.Keys.Contains(Samples.Folder(p)))
         .Select(p => (p, Samples.Text(p), ListeningRows(p)))];
 
     private static readonly Func<Random, List<string>, List<string>>[] Mutators =
@@ -53,7 +50,7 @@ public sealed class MutatedSampleProperties
 
         for (var i = 0; i < cases; i++)
         {
-            var random = new Random(HashCode.Combine(seed, i));
+            var random = new Random(unchecked(seed * 1_000_003 + i)); // not HashCode.Combine: its seed changes with every process
             var (path, original, _) = Sources[i % Sources.Length];
             var lines = original.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
             var applied = new List<int>();

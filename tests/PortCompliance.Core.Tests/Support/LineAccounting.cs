@@ -68,7 +68,7 @@ internal static class LineAccounting
     public static List<string> PhysicalLines(string text)
     {
         var lines = new List<string>();
-        using var reader = new StringReader(text.TrimStart('\uFEFF'));
+        using var reader = new StringReader(text.StartsWith('\uFEFF') ? text[1..] : text); // the decoder drops one BOM; a second one is content
         while (reader.ReadLine() is { } line)
         {
             lines.Add(line);
