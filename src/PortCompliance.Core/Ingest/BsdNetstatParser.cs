@@ -257,7 +257,10 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
 
         _section = title.StartsWith("Active Multipath") ? "multipath connection: its subflows are listed as TCP rows"
             : title.StartsWith("Registered kernel control") ? "kernel control module: not a network socket"
-            : "kernel or other non-Internet socket: only TCP and UDP are audited";
+            : title.Contains("kernel", StringComparison.Ordinal) || title.Contains("Netgraph", StringComparison.Ordinal)
+              || title.Contains("vsock", StringComparison.OrdinalIgnoreCase) || title.Contains("Bluetooth", StringComparison.Ordinal)
+                ? "kernel or other non-Internet socket: only TCP and UDP are audited"
+                : null; // a title we do not know: its rows are read as Internet rows, and what is none is unparsed
     }
 
     private void ReadColumnHeader(ReadOnlySpan<char> header)

@@ -63,8 +63,12 @@ public sealed class MutatedSampleProperties
 
             var text = string.Join("\n", lines);
             var problem = Check(path, text);
-            Assert.True(problem is null,
-                $"seed {seed}, case {i} ({path}, mutators {string.Join(",", applied)}): {problem}");
+            if (problem is not null)
+            {
+                var saved = Path.Combine(Path.GetTempPath(), $"pc-mutated-{seed}-{i}.txt");
+                File.WriteAllText(saved, text);
+                Assert.Fail($"seed {seed}, case {i} ({path}, mutators {string.Join(",", applied)}): {problem} (the listing read: {saved})");
+            }
         }
     }
 
