@@ -40,6 +40,9 @@ internal static class HostMerge
             EmptyInputs = [.. Without(into, from), .. Without(from, into)],
             MergedFrom = [.. into.MergedFrom ?? [], new InputFileRef(from.Source, from.Sha256), .. from.MergedFrom ?? []],
             ProcessNames = Join(into.ProcessNames, from.ProcessNames),
+            CollectedWithoutRoot = into.CollectedWithoutRoot || from.CollectedWithoutRoot,
+            WithoutRootLine = into.CollectedWithoutRoot ? into.WithoutRootLine : from.WithoutRootLine,
+            WithoutRootNote = into.CollectedWithoutRoot ? into.WithoutRootNote : from.WithoutRootNote,
         };
     }
 
