@@ -7,7 +7,7 @@ internal sealed class FreeBsdCommands : IOsCommands
 {
     public HostOs Os => HostOs.FreeBsd;
 
-    public string Firewall => "pf; the anchor must be named in /etc/pf.conf (anchor portcompliance)";
+    public string Firewall => PfRules.NamedAnchor;
 
     public string? Shell => null;
 
@@ -18,7 +18,7 @@ internal sealed class FreeBsdCommands : IOsCommands
     public string BlockAfterStop(ListeningSocket socket) => Block(socket);
 
     public string Block(ListeningSocket socket) =>
-        $"echo 'block drop in quick proto {socket.Proto.Name()} from any to any port {socket.Port}' | sudo pfctl -a portcompliance -f -";
+        PfRules.Block(socket, "portcompliance", "sudo");
 
     public string Verify(ListeningSocket socket) => $"sockstat -46l -P {socket.Proto.Name()} -p {socket.Port}";
 

@@ -18,7 +18,7 @@ internal sealed class MacOsCommands : IOsCommands
     public string BlockAfterStop(ListeningSocket socket) => Block(socket);
 
     public string Block(ListeningSocket socket) =>
-        $"echo 'block drop in quick proto {socket.Proto.Name()} from any to any port {socket.Port}' | sudo pfctl -a com.apple/portcompliance -f -\n" +
+        $"{PfRules.Block(socket, "com.apple/portcompliance", "sudo")}\n" +
         "sudo pfctl -E\n" +
         "sudo /usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate on";
 

@@ -7,7 +7,7 @@ internal sealed class OpenBsdCommands : IOsCommands
 {
     public HostOs Os => HostOs.OpenBsd;
 
-    public string Firewall => "pf; the anchor must be named in /etc/pf.conf (anchor portcompliance)";
+    public string Firewall => PfRules.NamedAnchor;
 
     public string? Shell => null;
 
@@ -18,7 +18,7 @@ internal sealed class OpenBsdCommands : IOsCommands
     public string BlockAfterStop(ListeningSocket socket) => Block(socket);
 
     public string Block(ListeningSocket socket) =>
-        $"echo 'block drop in quick proto {socket.Proto.Name()} from any to any port {socket.Port}' | doas pfctl -a portcompliance -f -";
+        PfRules.Block(socket, "portcompliance", "doas");
 
     public string Verify(ListeningSocket socket) => $"netstat -an -p {socket.Proto.Name()} | grep -E '\\.{socket.Port} '";
 

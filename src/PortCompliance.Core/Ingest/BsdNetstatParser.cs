@@ -20,24 +20,16 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
     /// The other protocols BSD netstat lists among Internet sockets (macOS's icm6, FreeBSD's sctp and divert): skipped
     /// by name. Any other word there is no row we know, so it is unparsed, never skipped on a guess.
     /// </summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherProtocols = new[]
-    {
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherProtocols = Words.Of(
         "icm4", "icm6", "icmp", "icmp4", "icmp6", "ip", "ip4", "ip6", "ip46", "raw", "raw4", "raw6", "raw46", "divert", "div4",
         "div6", "sctp", "sctp4", "sctp6", "sctp46", "udpl", "udplite", "udplite4", "udplite6", "igmp", "gre", "esp", "ah", "pim",
-        "carp", "pfsync", "encap", "ipx", "ddp", "atalk", "natm",
-    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        "carp", "pfsync", "encap", "ipx", "ddp", "atalk", "natm");
 
     /// <summary>What rows of macOS's kernel sections start with (<c>kevt 0 0 1 1 0</c>, <c>kctl 0 0 …</c>); another word is no row of theirs.</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SectionProtocols = new[]
-    {
-        "kevt", "kctl", "ndrv", "vsock", "systm", "route", "key", "unix", "stream", "dgram", "seqpacket",
-    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SectionProtocols = Words.Of(
+        "kevt", "kctl", "ndrv", "vsock", "systm", "route", "key", "unix", "stream", "dgram", "seqpacket");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TcpStates = new[]
-    {
-        "CLOSED", "LISTEN", "SYN_SENT", "SYN_RCVD", "ESTABLISHED", "CLOSE_WAIT", "FIN_WAIT_1", "CLOSING",
-        "LAST_ACK", "FIN_WAIT_2", "TIME_WAIT",
-    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TcpStates = Words.BsdTcpStates;
 
     private BsdNetstatProcess _columns = BsdNetstatProcess.Unknown;
     private string? _section; // null: an Internet section; else why its rows are skipped

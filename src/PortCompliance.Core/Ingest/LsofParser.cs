@@ -17,12 +17,10 @@ internal sealed class LsofParser(SnapshotBuilder output) : IListingParser, IList
     public static HostOs Os => HostOs.Unknown;
 
     /// <summary>TYPE values of files that are no internet socket: a full <c>lsof</c> lists them beside the sockets.</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherTypes = new[]
-    {
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherTypes = Words.Of(
         "unix", "REG", "DIR", "CHR", "BLK", "FIFO", "PIPE", "LINK", "sock", "a_inode", "netlink", "KQUEUE", "systm",
         "unknown", "NOFD", "raw", "raw6", "ax25", "ipx", "key", "ndrv", "rte", "PSXSHM", "PSXSEM", "VREG", "VDIR", "VCHR",
-        "NPOLICY", "ATALK", "pack",
-    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        "NPOLICY", "ATALK", "pack");
 
     /// <summary>The socket each DEVICE and address already read became, so later rows of it fold in.</summary>
     private readonly Dictionary<(string Device, Protocol Proto, string Address), int> _seen = [];

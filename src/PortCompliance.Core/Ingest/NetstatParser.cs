@@ -15,11 +15,9 @@ internal sealed class NetstatParser(SnapshotBuilder output) : IListingParser, IL
 
     public static HostOs Os => HostOs.Linux;
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TcpStates = new[]
-    {
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TcpStates = Words.Of(
         "LISTEN", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSE",
-        "CLOSE_WAIT", "LAST_ACK", "CLOSING", "UNKNOWN",
-    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        "CLOSE_WAIT", "LAST_ACK", "CLOSING", "UNKNOWN");
 
     private static readonly string[] Notes =
     [

@@ -16,21 +16,13 @@ internal sealed class SockstatParser(SnapshotBuilder output) : IListingParser, I
 
     public static HostOs Os => HostOs.FreeBsd;
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UnixTypes = new[]
-    {
-        "stream", "dgram", "seqpac", "seqpacket",
-    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UnixTypes = Words.Of(
+        "stream", "dgram", "seqpac", "seqpacket");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherInet = new[]
-    {
-        "sctp4", "sctp6", "sctp46", "udplite4", "udplite6", "udplite46",
-    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherInet = Words.Of(
+        "sctp4", "sctp6", "sctp46", "udplite4", "udplite6", "udplite46");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TcpStates = new[]
-    {
-        "CLOSED", "LISTEN", "SYN_SENT", "SYN_RCVD", "ESTABLISHED", "CLOSE_WAIT", "FIN_WAIT_1", "CLOSING",
-        "LAST_ACK", "FIN_WAIT_2", "TIME_WAIT",
-    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TcpStates = Words.BsdTcpStates;
 
     private readonly Dictionary<(Protocol, IpFamily, string, string?, int), int> _seen = [];
     private bool _jail;

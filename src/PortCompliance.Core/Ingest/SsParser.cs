@@ -15,17 +15,13 @@ internal sealed class SsParser(SnapshotBuilder output) : IListingParser, IListin
 
     public static HostOs Os => HostOs.Linux;
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> States = new[]
-    {
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> States = Words.Of(
         "LISTEN", "UNCONN", "ESTAB", "SYN-SENT", "SYN-RECV", "FIN-WAIT-1", "FIN-WAIT-2", "TIME-WAIT",
-        "CLOSE-WAIT", "LAST-ACK", "CLOSING", "CLOSED", "UNKNOWN", "BOUND", "CONNECTED",
-    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        "CLOSE-WAIT", "LAST-ACK", "CLOSING", "CLOSED", "UNKNOWN", "BOUND", "CONNECTED");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Netids = new[]
-    {
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Netids = Words.Of(
         "tcp", "udp", "raw", "u_str", "u_dgr", "u_seq", "nl", "p_raw", "p_dgr", "v_str", "v_dgr",
-        "sctp", "dccp", "mptcp", "tipc", "xdp", "icmp6", "u_seqpacket",
-    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        "sctp", "dccp", "mptcp", "tipc", "xdp", "icmp6", "u_seqpacket");
 
     /// <summary>The header had neither Netid nor State (very old ss): rows start with Recv-Q.</summary>
     private bool _stateless;

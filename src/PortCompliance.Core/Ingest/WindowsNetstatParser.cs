@@ -17,18 +17,14 @@ internal sealed class WindowsNetstatParser(SnapshotBuilder output) : IListingPar
 
     public static HostOs Os => HostOs.Windows;
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = new[]
-    {
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = Words.Of(
         "Active Connections", "Aktive Verbindungen", "Connexions actives", "Conexiones activas", "Connessioni attive",
         "Conexões ativas", "Aktywne połączenia", "Actieve verbindingen", "Aktiva anslutningar", "Aktive forbindelser",
-        "Активные подключения", "活动连接", "作用中連線", "使用中的連線", "アクティブな接続", "활성 연결",
-    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        "Активные подключения", "活动连接", "作用中連線", "使用中的連線", "アクティブな接続", "활성 연결");
 
     /// <summary>The first word of the column header, translated: the rest of it is any words.</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HeaderFirstWords = new[]
-    {
-        "Proto", "协议", "協定", "プロトコル", "프로토콜", "Протокол",
-    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HeaderFirstWords = Words.Of(
+        "Proto", "协议", "協定", "プロトコル", "프로토콜", "Протокол");
 
     private readonly Record _record = new();
 
