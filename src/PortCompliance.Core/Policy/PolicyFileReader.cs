@@ -205,7 +205,7 @@ internal sealed class PolicyFileReader(NodeReader reader, ServiceCatalogue catal
         var hosts = reader.Strings(NodeReader.Get(match, "hosts"), "hosts");
         var tags = reader.Strings(NodeReader.Get(match, "tags"), "tags");
         var systems = reader.Systems(NodeReader.Get(match, "os"), "os");
-        if (match is not null && hosts.Count == 0 && tags.Count == 0 && systems.Count == 0)
+        if (match is not null && hosts.Count == 0 && tags.Count == 0 && NodeReader.Get(match, "os") is null)
         {
             reader.Error(match, $"group '{name}' matches no host: give hosts (globs), tags or os");
         }

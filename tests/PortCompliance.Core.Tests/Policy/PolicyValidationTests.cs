@@ -1,5 +1,6 @@
 using PortCompliance.Core.Model;
 using PortCompliance.Core.Policy;
+using PortCompliance.Core.Tests.Support;
 using PortCompliance.Tests.Shared;
 
 namespace PortCompliance.Core.Tests.Policy;
@@ -123,5 +124,20 @@ public sealed class PolicyValidationTests
         var result = PolicyLoader.Load("/nonexistent/policy.yaml");
 
         Assert.Equal("/nonexistent/policy.yaml: error: no such file", Assert.Single(result.Diagnostics).ToString());
+    }
+
+    [Fact]
+    public void Should_Accept_A_Group_Matched_By_Os_And_Name_An_Os_It_Does_Not_Know()
+    {
+        static string Group(string os) =>
+            $"policy: p\ntitle: t\nrules: {{}}\ngroups:\n  - name: servers\n    match: {{ os: {os} }}\n    rules: {{ approved-ports: {{ tcp: [3389] }} }}\n";
+        var windows = Audits.Policy(Group("[windows, macos]"));
+
+        Assert.Equal([HostOs.Windows, HostOs.MacOs], Assert.Single(windows.Groups).Systems);
+        Assert.True(windows.Groups[0].Matches("anyhost", [], HostOs.Windows));
+        Assert.False(windows.Groups[0].Matches("anyhost", [], HostOs.Linux));
+        var error = Assert.Single(Errors(Group("beos")));
+        Assert.Contains(":6:", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("unknown os 'beos' (one of: linux, windows, macos, freebsd, openbsd)", error.Message, StringComparison.Ordinal);
     }
 }
