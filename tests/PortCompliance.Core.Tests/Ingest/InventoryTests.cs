@@ -32,13 +32,46 @@ public sealed class InventoryTests
     }
 
     [Fact]
+    public void Should_Take_The_Os_From_The_Inventory_Over_The_Listing()
+    {
+        // An lsof listing of unknown origin: the inventory says the host is a Mac, so its fixes are macOS commands.
+        var listing = Samples.Read("samples/lsof/lsof-n-i8081-no-P-livioso-issue1.txt") with { Host = "mac-build" };
+
+        var host = Assert.Single(Audit(listing).Hosts);
+
+        Assert.Equal(HostOs.MacOs, host.Os);
+        Assert.Contains(host.Findings.SelectMany(f => f.Remediation), s => s.Code?.Contains("sudo lsof -iTCP:", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void Should_Refuse_An_Os_The_Tool_Does_Not_Know_Naming_The_Row()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pc-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "host,os\nweb01,linux\nwin01,Windows\nodd,plan9\n");
+        try
+        {
+            var (inventory, diagnostics) = InventoryReader.Read(path);
+
+            Assert.Null(inventory);
+            var error = Assert.Single(diagnostics);
+            Assert.Equal(4, error.Line);
+            Assert.Contains("host 'odd': unknown os 'plan9' (one of: linux, windows, macos, freebsd, openbsd, or leave it empty)", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Should_Carry_Owner_And_Environment_And_Name_Hosts_Not_Collected()
     {
         var result = Audit(Samples.Read("samples/ss/ss-lntup-debian12-web.txt") with { Host = "frontend" });
 
         var frontend = Assert.Single(result.Hosts);
         Assert.Equal(("Web team <web@example.com>", "production"), (frontend.Owner, frontend.Environment));
-        Assert.Equal([new NotCollectedHost("db01", "DBA team", "production"), new NotCollectedHost("legacy01", "Ops", "staging")], result.NotCollected);
+        Assert.Equal([new NotCollectedHost("db01", "DBA team", "production"), new NotCollectedHost("legacy01", "Ops", "staging"),
+            new NotCollectedHost("mac-build", "Release team", "staging")], result.NotCollected);
     }
 
     [Fact]
