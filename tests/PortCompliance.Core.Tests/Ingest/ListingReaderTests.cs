@@ -75,6 +75,28 @@ public sealed partial class ListingReaderTests
     }
 
     [Fact]
+    public void Should_Take_The_Os_From_A_Directive_Beside_The_Host_Line_In_Either_Order()
+    {
+        var first = ReadText("# os: FreeBSD\n# host: db01\n" + Samples.Text(Db), "whatever.txt");
+        var second = ReadText("# host: db01\n# os: darwin\n" + Samples.Text(Db), "whatever.txt");
+
+        Assert.Equal((HostOs.FreeBsd, "db01"), (first.Os, first.Host));
+        Assert.Equal((HostOs.MacOs, "db01"), (second.Os, second.Host));
+        Assert.Equal([1, 2, 3], first.HeaderLines);
+        Assert.Equal("db01", HostNames.Declared(new MemoryStream(System.Text.Encoding.UTF8.GetBytes("# os: linux\n# host: db01\n"))));
+    }
+
+    [Fact]
+    public void Should_Report_An_Os_Directive_It_Cannot_Read_And_Keep_The_Format_Os()
+    {
+        var snapshot = ReadText("# os: plan9\n" + Samples.Text(Db));
+
+        Assert.Equal(HostOs.Linux, snapshot.Os);
+        var unparsed = Assert.Single(snapshot.Unparsed);
+        Assert.Equal((1, "'# os:' names no OS this tool knows (linux, windows, macos, freebsd, openbsd)"), (unparsed.Line, unparsed.Reason));
+    }
+
+    [Fact]
     public void Should_Prefer_The_Host_Option_Over_Directive_And_File_Name()
     {
         var result = ListingReader.Read(new MemoryStream("# host: a\n"u8.ToArray()), new ListingOptions("b.txt", Host: "c"));
