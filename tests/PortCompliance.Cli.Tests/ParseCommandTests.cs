@@ -68,7 +68,7 @@ public sealed class ParseCommandTests
 
         Assert.StartsWith("HOST", lines[0]);
         Assert.Contains(lines, l => l.Contains("my app (v2/7514", StringComparison.Ordinal));
-        Assert.Contains("ss-lntup-debian12-db: 40 listening, 0 skipped, 0 unparsed (ss, " + Db, run.Out);
+        Assert.Contains("ss-lntup-debian12-db: 40 listening, 0 skipped, 0 unparsed (ss on Linux, " + Db, run.Out);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal static class SocketTable
         {
             output.WriteLine(
                 $"{s.Host}: {s.Sockets.Count} listening, {s.Skipped.Count} skipped, {s.Unparsed.Count} unparsed " +
-                $"({s.Format}, {s.Source}, sha256 {s.Sha256[..12]}…)");
+                $"({s.Format} on {s.Os.Label()}, {s.Source}, sha256 {s.Sha256[..12]}…)");
         }
     }
 
@@ -32,7 +32,7 @@ internal static class SocketTable
     [
         host,
         s.Proto.ToString().ToLowerInvariant(),
-        s.Address,
+        s.Truncated ? $"{s.Address} (cut)" : s.Address,
         s.PortName is null ? s.Port.ToString() : $"{s.Port} ({s.PortName})",
         s.Interface ?? "",
         s.Scope.ToString().ToLowerInvariant(),
