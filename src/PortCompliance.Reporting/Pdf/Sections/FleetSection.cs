@@ -23,7 +23,7 @@ internal static class FleetSection
         yield return new Heading("Compliance by host", t.H2, 4);
         yield return new Table(
             [
-                new Column("Host", 1.9), new Column("OS", 1.1), new Column("Owner", 2.3), new Column("Status", 1.9), new Column("Sockets", 1.2, true),
+                new Column("Host", 1.9), new Column("OS", 1.6), new Column("Owner", 1.8), new Column("Status", 1.9), new Column("Sockets", 1.2, true),
                 new Column("Open findings", 1.3, true), new Column("Sockets ok", 1.2, true), new Column("Report", 2.6),
             ],
             fleet.Hosts.Select(h => (IReadOnlyList<Cell>)
