@@ -232,9 +232,12 @@ internal sealed partial class PowerShellParser(SnapshotBuilder output) : IListin
             var number = _held.Number(i);
             if (number >= current)
             {
+                // The line being read gets its fate when it is done: the closing line of an object skipped above is
+                // a continuation of it, not a second skip.
                 if (_lineFate == LineFate.None)
                 {
-                    (_lineFate, _lineReason) = skip is not null ? (LineFate.Skipped, skip) : (LineFate.Unparsed, error!);
+                    (_lineFate, _lineReason) = skip is not null ? (skipped ? LineFate.Continuation : LineFate.Skipped, skip)
+                        : (LineFate.Unparsed, i == first ? error! : $"part of the object at line {_held.Number(first)}: {error}");
                 }
 
                 continue;
