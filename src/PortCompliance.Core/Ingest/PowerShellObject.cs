@@ -34,6 +34,10 @@ internal sealed class PowerShellObject
 
     private char[] _evidence = new char[256];
     private int _evidenceLength;
+    private bool _keepEvidence = true;
+
+    /// <summary>What an address the listing shows (interned) reads as: it repeats from row to row.</summary>
+    private readonly Dictionary<string, Endpoint> _endpoints = new(StringComparer.Ordinal);
 
     public string? Address { get; private set; }
     public bool Truncated { get; private set; }
@@ -48,10 +52,11 @@ internal sealed class PowerShellObject
 
     public ReadOnlySpan<char> Evidence => _evidence.AsSpan(0, _evidenceLength);
 
-    public void Clear()
+    /// <summary>Starts the next object; <paramref name="evidence"/>: keep what it shows (an object over several lines).</summary>
+    public void Clear(bool evidence = true)
     {
-        (Address, Truncated, Port, HasRemote, State, StateName, Pid, Name, Error, Any, _evidenceLength) =
-            (null, false, null, false, null, null, null, null, null, false, 0);
+        (Address, Truncated, Port, HasRemote, State, StateName, Pid, Name, Error, Any, _evidenceLength, _keepEvidence) =
+            (null, false, null, false, null, null, null, null, null, false, 0, evidence);
     }
 
     /// <summary>One property's value as shown; <paramref name="text"/> is what the evidence keeps of it.</summary>
@@ -86,6 +91,11 @@ internal sealed class PowerShellObject
             case PowerShellField.ProcessName:
                 Name = empty ? null : pool.String(value);
                 break;
+        }
+
+        if (!_keepEvidence)
+        {
+            return;
         }
 
         if (_evidenceLength > 0)
@@ -138,7 +148,13 @@ internal sealed class PowerShellObject
             return false;
         }
 
-        endpoint = ToEndpoint(Address, Port.Value, Truncated, pool);
+        if (!_endpoints.TryGetValue(Address, out endpoint))
+        {
+            endpoint = ToEndpoint(Address, 0, Truncated, pool); // the same text is always cut or always whole
+            _endpoints[Address] = endpoint;
+        }
+
+        endpoint = endpoint with { Port = Port.Value };
         if (Pid is { } pid)
         {
             var set = pool.StartProcessSet();

@@ -108,7 +108,7 @@ internal sealed partial class PowerShellParser
 
     private void TableRow(int number, ReadOnlySpan<char> line)
     {
-        _object.Clear();
+        _object.Clear(evidence: false); // the row is its own evidence
         var cursor = new TokenCursor(line);
         var seen = 0;
         var column = 0;
@@ -174,7 +174,7 @@ internal sealed partial class PowerShellParser
 
     private void CsvRow(int number, ReadOnlySpan<char> line, ReadOnlySpan<char> trimmed)
     {
-        _object.Clear();
+        _object.Clear(evidence: false); // the row is its own evidence
         var fields = new CsvFields(trimmed);
         var index = 0;
         bool broken;

@@ -162,8 +162,14 @@ internal sealed partial class PowerShellParser(SnapshotBuilder output) : IListin
     /// <summary>A command line pasted above its output: unparsed, but it tells TCP from UDP for a table without State.</summary>
     private bool IsCommand(ReadOnlySpan<char> trimmed, int number, ReadOnlySpan<char> line)
     {
-        var tcp = trimmed.Contains("Get-NetTCPConnection", StringComparison.OrdinalIgnoreCase);
-        var udp = trimmed.Contains("Get-NetUDPEndpoint", StringComparison.OrdinalIgnoreCase);
+        var at = trimmed.IndexOf("Get-Net", StringComparison.OrdinalIgnoreCase); // one scan of every row
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var tcp = trimmed[at..].Contains("Get-NetTCPConnection", StringComparison.OrdinalIgnoreCase);
+        var udp = trimmed[at..].Contains("Get-NetUDPEndpoint", StringComparison.OrdinalIgnoreCase);
         if (!tcp && !udp)
         {
             return false;
