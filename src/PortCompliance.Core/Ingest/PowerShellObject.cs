@@ -39,6 +39,9 @@ internal sealed class PowerShellObject
     /// <summary>What an address the listing shows (interned) reads as: it repeats from row to row.</summary>
     private readonly Dictionary<string, Endpoint> _endpoints = new(StringComparer.Ordinal);
 
+    /// <summary>The process set of a name (interned, or none) and pid, as the pool made it: it repeats too.</summary>
+    private readonly Dictionary<(string?, int), IReadOnlyList<SocketProcess>> _processes = [];
+
     public string? Address { get; private set; }
     public bool Truncated { get; private set; }
     public int? Port { get; private set; }
@@ -157,9 +160,13 @@ internal sealed class PowerShellObject
         endpoint = endpoint with { Port = Port.Value };
         if (Pid is { } pid)
         {
-            var set = pool.StartProcessSet();
-            set.Add(Name is null ? pool.Pid(pid) : pool.Process(Name, pid));
-            processes = pool.ProcessSet(set);
+            if (!_processes.TryGetValue((Name, pid), out processes!))
+            {
+                var set = pool.StartProcessSet();
+                set.Add(Name is null ? pool.Pid(pid) : pool.Process(Name, pid));
+                processes = pool.ProcessSet(set);
+                _processes[(Name, pid)] = processes;
+            }
         }
         else if (Name is not null)
         {
