@@ -162,7 +162,7 @@ internal sealed partial class PowerShellParser(SnapshotBuilder output) : IListin
     /// <summary>A command line pasted above its output: unparsed, but it tells TCP from UDP for a table without State.</summary>
     private bool IsCommand(ReadOnlySpan<char> trimmed, int number, ReadOnlySpan<char> line)
     {
-        var at = trimmed.IndexOf("Get-Net", StringComparison.OrdinalIgnoreCase); // one scan of every row
+        var at = trimmed.Contains('-') ? trimmed.IndexOf("Get-Net", StringComparison.OrdinalIgnoreCase) : -1; // rows have no '-'
         if (at < 0)
         {
             return false;
