@@ -26,7 +26,7 @@ public class ParseBenchmarks
     /// </summary>
     [Params("ss/ss-lntup-debian12-db.txt", "ss/ss-tunap-debian12-db.txt", "netstat/netstat-tulpen-debian12-db.txt",
         "windows-netstat/netstat-anob-win10-udp-flutter-issue53477-excerpt.txt",
-        "powershell/Get-NetTCPConnection-default-table-thm-p1r4t3-github-54943218571.txt",
+        "powershell/Get-NetTCPConnection-default-table-thm-p1r4t3-github-54943218571.txt", "powershell/ConvertTo-Json-pwsh7.6.9-from-Get-NetTCPConnection-default-table-thm-p1r4t3-github-54943218571.txt",
         "lsof/lsof-i-P-n-debian12-db.txt",
         "bsd-netstat/netstat-anv-grep-LISTEN-macos-ko-blog-github-46592404304.txt",
         "sockstat/sockstat-4-l-freebsd-htb-poison-github-17561351635.txt")]

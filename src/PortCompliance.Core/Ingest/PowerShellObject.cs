@@ -34,6 +34,13 @@ internal sealed class PowerShellObject
 
     private char[] _evidence = new char[256];
     private int _evidenceLength;
+    private bool _keepEvidence = true;
+
+    /// <summary>What an address the listing shows (interned) reads as: it repeats from row to row.</summary>
+    private readonly Dictionary<string, Endpoint> _endpoints = new(StringComparer.Ordinal);
+
+    /// <summary>The process set of a name (interned, or none) and pid, as the pool made it: it repeats too.</summary>
+    private readonly Dictionary<(string?, int), IReadOnlyList<SocketProcess>> _processes = [];
 
     public string? Address { get; private set; }
     public bool Truncated { get; private set; }
@@ -48,10 +55,11 @@ internal sealed class PowerShellObject
 
     public ReadOnlySpan<char> Evidence => _evidence.AsSpan(0, _evidenceLength);
 
-    public void Clear()
+    /// <summary>Starts the next object; <paramref name="evidence"/>: keep what it shows (an object over several lines).</summary>
+    public void Clear(bool evidence = true)
     {
-        (Address, Truncated, Port, HasRemote, State, StateName, Pid, Name, Error, Any, _evidenceLength) =
-            (null, false, null, false, null, null, null, null, null, false, 0);
+        (Address, Truncated, Port, HasRemote, State, StateName, Pid, Name, Error, Any, _evidenceLength, _keepEvidence) =
+            (null, false, null, false, null, null, null, null, null, false, 0, evidence);
     }
 
     /// <summary>One property's value as shown; <paramref name="text"/> is what the evidence keeps of it.</summary>
@@ -86,6 +94,11 @@ internal sealed class PowerShellObject
             case PowerShellField.ProcessName:
                 Name = empty ? null : pool.String(value);
                 break;
+        }
+
+        if (!_keepEvidence)
+        {
+            return;
         }
 
         if (_evidenceLength > 0)
@@ -138,12 +151,22 @@ internal sealed class PowerShellObject
             return false;
         }
 
-        endpoint = ToEndpoint(Address, Port.Value, Truncated, pool);
+        if (!_endpoints.TryGetValue(Address, out endpoint))
+        {
+            endpoint = ToEndpoint(Address, 0, Truncated, pool); // the same text is always cut or always whole
+            _endpoints[Address] = endpoint;
+        }
+
+        endpoint = endpoint with { Port = Port.Value };
         if (Pid is { } pid)
         {
-            var set = pool.StartProcessSet();
-            set.Add(Name is null ? pool.Pid(pid) : pool.Process(Name, pid));
-            processes = pool.ProcessSet(set);
+            if (!_processes.TryGetValue((Name, pid), out processes!))
+            {
+                var set = pool.StartProcessSet();
+                set.Add(Name is null ? pool.Pid(pid) : pool.Process(Name, pid));
+                processes = pool.ProcessSet(set);
+                _processes[(Name, pid)] = processes;
+            }
         }
         else if (Name is not null)
         {

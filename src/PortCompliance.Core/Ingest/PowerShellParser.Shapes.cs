@@ -20,6 +20,7 @@ internal sealed partial class PowerShellParser
         None,
         Socket,
         Skipped,
+        Continuation,
         Unparsed,
     }
 
@@ -107,14 +108,15 @@ internal sealed partial class PowerShellParser
 
     private void TableRow(int number, ReadOnlySpan<char> line)
     {
-        _object.Clear();
+        _object.Clear(evidence: false); // the row is its own evidence
         var cursor = new TokenCursor(line);
         var seen = 0;
+        var column = 0;
         while (cursor.Next(out var token))
         {
-            var start = cursor.Position - token.Length;
-            var column = 0;
-            while (column + 1 < _columnCount && _columnStarts[column + 1] <= start)
+            // A cell reaching into a later column's dashes is that column's: left-aligned cells start under their dashes,
+            // right-aligned ones (numbers and enums in Format-Table -AutoSize) end under them, wider than their header.
+            while (column + 1 < _columnCount && _columnStarts[column + 1] < cursor.Position)
             {
                 column++;
             }
@@ -172,7 +174,7 @@ internal sealed partial class PowerShellParser
 
     private void CsvRow(int number, ReadOnlySpan<char> line, ReadOnlySpan<char> trimmed)
     {
-        _object.Clear();
+        _object.Clear(evidence: false); // the row is its own evidence
         var fields = new CsvFields(trimmed);
         var index = 0;
         bool broken;
@@ -387,6 +389,9 @@ internal sealed partial class PowerShellParser
                 break;
             case LineFate.Skipped:
                 output.AddSkipped(number, _lineReason);
+                break;
+            case LineFate.Continuation:
+                output.AddContinuation(number);
                 break;
             case LineFate.Unparsed:
                 output.AddUnparsed(number, line, _lineReason);

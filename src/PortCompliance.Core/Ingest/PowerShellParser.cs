@@ -162,8 +162,14 @@ internal sealed partial class PowerShellParser(SnapshotBuilder output) : IListin
     /// <summary>A command line pasted above its output: unparsed, but it tells TCP from UDP for a table without State.</summary>
     private bool IsCommand(ReadOnlySpan<char> trimmed, int number, ReadOnlySpan<char> line)
     {
-        var tcp = trimmed.Contains("Get-NetTCPConnection", StringComparison.OrdinalIgnoreCase);
-        var udp = trimmed.Contains("Get-NetUDPEndpoint", StringComparison.OrdinalIgnoreCase);
+        var at = trimmed.Contains('-') ? trimmed.IndexOf("Get-Net", StringComparison.OrdinalIgnoreCase) : -1; // rows have no '-'
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var tcp = trimmed[at..].Contains("Get-NetTCPConnection", StringComparison.OrdinalIgnoreCase);
+        var udp = trimmed[at..].Contains("Get-NetUDPEndpoint", StringComparison.OrdinalIgnoreCase);
         if (!tcp && !udp)
         {
             return false;
@@ -232,9 +238,12 @@ internal sealed partial class PowerShellParser(SnapshotBuilder output) : IListin
             var number = _held.Number(i);
             if (number >= current)
             {
+                // The line being read gets its fate when it is done: the closing line of an object skipped above is
+                // a continuation of it, not a second skip.
                 if (_lineFate == LineFate.None)
                 {
-                    (_lineFate, _lineReason) = skip is not null ? (LineFate.Skipped, skip) : (LineFate.Unparsed, error!);
+                    (_lineFate, _lineReason) = skip is not null ? (skipped ? LineFate.Continuation : LineFate.Skipped, skip)
+                        : (LineFate.Unparsed, i == first ? error! : $"part of the object at line {_held.Number(first)}: {error}");
                 }
 
                 continue;
