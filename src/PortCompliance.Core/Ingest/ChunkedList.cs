@@ -27,6 +27,19 @@ internal sealed class ChunkedList<T>
     }
 
     /// <summary>The last item added, to replace (a socket whose detail lines extend it).</summary>
+    /// <summary>Takes the last item off (a socket its own line turned out not to hold).</summary>
+    public void RemoveLast()
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(Count);
+        _chunks[^1][--_used] = default!;
+        Count--;
+        if (_used == 0)
+        {
+            _chunks.RemoveAt(_chunks.Count - 1);
+            _used = _chunks.Count == 0 ? 0 : _chunks[^1].Length;
+        }
+    }
+
     public T this[Index index]
     {
         get => _chunks[^1][_used - index.Value];

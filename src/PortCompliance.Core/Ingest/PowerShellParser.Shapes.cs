@@ -11,6 +11,9 @@ internal sealed partial class PowerShellParser
     private bool _afterColon;
     private PowerShellField _key;
     private int _keyStart;
+
+    /// <summary>The line the key was read on: a value on a later line is its own evidence (<c>"Key":</c> then the value below).</summary>
+    private int _keyLine;
     private int _claimedThrough;
     private LineFate _lineFate;
     private string _lineReason = "";
@@ -241,6 +244,7 @@ internal sealed partial class PowerShellParser
         }
 
         _listSeen |= bit;
+        _listValueColumn = line.IndexOf(':') + 2;
         _held.Add(number, line);
         _object.Set(field, value, line, output.Interner);
     }
@@ -292,11 +296,11 @@ internal sealed partial class PowerShellParser
                     {
                         if (_expectKey)
                         {
-                            (_key, _keyStart, _expectKey) = (PowerShellObject.FieldOf(text), i, false);
+                            (_key, _keyStart, _keyLine, _expectKey) = (PowerShellObject.FieldOf(text), i, number, false);
                         }
                         else if (_afterColon)
                         {
-                            _object.Set(_key, text, line[_keyStart..(end + 1)], output.Interner);
+                            _object.Set(_key, text, line[(_keyLine == number ? _keyStart : i)..(end + 1)], output.Interner);
                             _afterColon = false;
                         }
                     }
@@ -362,9 +366,16 @@ internal sealed partial class PowerShellParser
                 {
                     var end = line[i..].IndexOfAny(",}] \t");
                     end = end < 0 ? line.Length : i + end;
+                    if (!IsJsonLiteral(line[i..end]))
+                    {
+                        // A bare word in JSON is no JSON: a row of another listing pasted in, a cut line.
+                        Broken(number, line, $"'{Excerpt.Of(line[i..end])}' is no JSON value");
+                        return;
+                    }
+
                     if (_recordOpen && _depth == _recordDepth && _afterColon)
                     {
-                        _object.Set(_key, line[i..end], line[_keyStart..end], output.Interner);
+                        _object.Set(_key, line[i..end], line[(_keyLine == number ? _keyStart : i)..end], output.Interner);
                         _afterColon = false;
                     }
                     else if (!_recordOpen)
@@ -441,6 +452,13 @@ internal sealed partial class PowerShellParser
 
         _claimedThrough = number;
     }
+
+    /// <summary>A JSON number, <c>true</c>, <c>false</c> or <c>null</c>: what may stand outside quotes.</summary>
+    private static bool IsJsonLiteral(ReadOnlySpan<char> token) =>
+        token is "true" or "false" or "null"
+        || token.Length > 0 && (char.IsAsciiDigit(token[0]) || token[0] == '-') && !token.ContainsAnyExcept(JsonNumberChars);
+
+    private static readonly System.Buffers.SearchValues<char> JsonNumberChars = System.Buffers.SearchValues.Create("0123456789+-.eE");
 
     private static int StringEnd(ReadOnlySpan<char> line, int from)
     {

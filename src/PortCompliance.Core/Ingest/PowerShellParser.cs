@@ -44,6 +44,9 @@ internal sealed partial class PowerShellParser(SnapshotBuilder output) : IListin
 
     // Format-List: the block being read.
     private bool _listOpen;
+
+    /// <summary>Where the values of the open Format-List block start (after <c>Key : </c>): a wrapped value goes on there.</summary>
+    private int _listValueColumn;
     private int _listSeen;
 
     public static IListingParser Create(SnapshotBuilder output) => new PowerShellParser(output);
@@ -85,9 +88,10 @@ internal sealed partial class PowerShellParser(SnapshotBuilder output) : IListin
 
         if (_listOpen)
         {
-            if (!gap && line.Length > 0 && TokenCursor.Blanks.Contains(line[0]) && !trimmed.IsEmpty)
+            if (!gap && !trimmed.IsEmpty && line.Length > _listValueColumn && !line[.._listValueColumn].ContainsAnyExcept(TokenCursor.Blanks)
+                && !TokenCursor.Blanks.Contains(line[_listValueColumn]))
             {
-                _held.Add(number, line); // a value wrapped onto the next line
+                _held.Add(number, line); // a value wrapped onto the next line, indented to the value's column
                 return;
             }
 

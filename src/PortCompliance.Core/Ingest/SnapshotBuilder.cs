@@ -136,6 +136,19 @@ internal sealed class SnapshotBuilder
 
     public void AddUnparsed(int line, ReadOnlySpan<char> text, string reason)
     {
+        // A line is one thing: when a line that gave sockets (a compressed JSON array) turns out unreadable further on,
+        // it is unparsed whole — its text still shows every address in it — and the sockets it gave are withdrawn.
+        while (_sockets.Count > 0 && _sockets[^1].LastLine >= line)
+        {
+            if (_sockets[^1].Line < line)
+            {
+                _sockets[^1] = _sockets[^1] with { LastLine = line - 1 };
+                break;
+            }
+
+            _sockets.RemoveLast();
+        }
+
         _unparsed.Add(new UnparsedLine(line, Excerpt.Of(text), Excerpt.OfReason(reason)));
         LastRow = RowKind.None;
     }

@@ -46,4 +46,27 @@ public sealed class ChunkedListProperties
             return read.SequenceEqual(expected) && list.ToArray().SequenceEqual(expected);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
     }
+
+    [Fact]
+    public void Takes_Off_The_Last_Items_Across_Chunks_And_Grows_Again()
+    {
+        Prop.ForAll(Gen.Choose(1, 20_000).ToArbitrary(), Gen.Choose(0, 20_000).ToArbitrary(), (count, drop) =>
+        {
+            var list = new ChunkedList<int>();
+            for (var i = 0; i < count; i++)
+            {
+                list.Add(i);
+            }
+
+            var removed = Math.Min(drop, count);
+            for (var i = 0; i < removed; i++)
+            {
+                list.RemoveLast();
+            }
+
+            list.Add(-1);
+            var expected = Enumerable.Range(0, count - removed).Append(-1);
+            return list.Count == count - removed + 1 && list.ToArray().SequenceEqual(expected);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+    }
 }

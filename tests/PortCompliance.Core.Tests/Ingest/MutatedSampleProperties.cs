@@ -130,7 +130,8 @@ public sealed class MutatedSampleProperties
     private static HashSet<string> ListeningRows(string path)
     {
         var lines = LineAccounting.PhysicalLines(Samples.Text(path));
-        return [.. Samples.Read(path).Sockets.Select(socket => lines[socket.Line - 1].Trim())];
+        // A record over several lines (a JSON object, a Format-List block) is not told by its first line ("{"): only rows.
+        return [.. Samples.Read(path).Sockets.Where(socket => socket.LastLine == socket.Line).Select(socket => lines[socket.Line - 1].Trim())];
     }
 
     private static List<string> Edit(Random random, List<string> lines, Func<string, string> change)
