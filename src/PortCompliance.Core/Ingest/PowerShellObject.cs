@@ -212,8 +212,14 @@ internal sealed class PowerShellObject
     {
         if (int.TryParse(value, System.Globalization.NumberStyles.None, null, out var code))
         {
+            if (code is < 1 or >= 13 && code != Bound)
+            {
+                Fail($"unknown State {Excerpt.Of(value)} (MSFT_NetTCPConnection's are 1-12 and 100)"); // a cell of another column
+                return;
+            }
+
             State = code;
-            StateName = code == Bound ? "Bound" : code < StateNames.Length ? StateNames[code] : pool.String(value);
+            StateName = code == Bound ? "Bound" : StateNames[code];
             return;
         }
 

@@ -14,6 +14,9 @@ internal sealed partial class PowerShellParser
 
     /// <summary>The line the key was read on: a value on a later line is its own evidence (<c>"Key":</c> then the value below).</summary>
     private int _keyLine;
+
+    /// <summary>A key was read: the next token must be its ':' (CSV text inside an object is no JSON).</summary>
+    private bool _needColon;
     private int _claimedThrough;
     private LineFate _lineFate;
     private string _lineReason = "";
@@ -277,6 +280,13 @@ internal sealed partial class PowerShellParser
         while (i < line.Length)
         {
             var c = line[i];
+            if (_needColon && c is not (' ' or '\t' or '\uFEFF' or ':'))
+            {
+                _needColon = false;
+                Broken(number, line, "a JSON key without ':' and a value after it");
+                return;
+            }
+
             switch (c)
             {
                 case ' ' or '\t' or '\uFEFF':
@@ -296,7 +306,7 @@ internal sealed partial class PowerShellParser
                     {
                         if (_expectKey)
                         {
-                            (_key, _keyStart, _keyLine, _expectKey) = (PowerShellObject.FieldOf(text), i, number, false);
+                            (_key, _keyStart, _keyLine, _expectKey, _needColon) = (PowerShellObject.FieldOf(text), i, number, false, true);
                         }
                         else if (_afterColon)
                         {
@@ -314,6 +324,7 @@ internal sealed partial class PowerShellParser
                 }
 
                 case ':':
+                    _needColon = false;
                     _afterColon = _recordOpen && _depth == _recordDepth;
                     i++;
                     break;
@@ -326,6 +337,12 @@ internal sealed partial class PowerShellParser
                     i++;
                     break;
                 case '{' or '[':
+                    if (_recordOpen && _depth == _recordDepth && !_afterColon)
+                    {
+                        Broken(number, line, $"a '{c}' where the object's next key belongs");
+                        return;
+                    }
+
                     if (_depth == 0)
                     {
                         _recordDepth = c == '{' ? 1 : 2;
@@ -439,7 +456,7 @@ internal sealed partial class PowerShellParser
             FinishHeld(number);
         }
 
-        _depth = 0;
+        (_depth, _needColon) = (0, false);
         if (_lineFate == LineFate.None)
         {
             output.AddUnparsed(number, line, reason);

@@ -23,7 +23,7 @@ internal static class SsDetails
         }
 
         var cursor = new TokenCursor(line);
-        var any = false;
+        var word = false; // numbers alone (a row of another listing, columns lost) are no details: ss names each value
         while (cursor.Next(out var token))
         {
             if (!IsDetailToken(token))
@@ -31,10 +31,10 @@ internal static class SsDetails
                 return false;
             }
 
-            any = true;
+            word |= char.IsAsciiLetterLower(token[0]);
         }
 
-        return any;
+        return word;
     }
 
     private static bool IsDetailToken(ReadOnlySpan<char> token)

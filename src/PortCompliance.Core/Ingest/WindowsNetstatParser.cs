@@ -204,7 +204,10 @@ internal sealed class WindowsNetstatParser(SnapshotBuilder output) : IListingPar
         if (trimmed.Length > 2 && trimmed[0] == '[' && trimmed[^1] == ']')
         {
             var image = trimmed[1..^1];
-            return image.ContainsAny(TokenCursor.Blanks) || !ContainsLetterOrDigit(image) ? OwnerKind.None : OwnerKind.Image;
+            // A file name: Windows allows none of \ / : * ? " < > | in one (a pasted JSON array is no image).
+            return image.ContainsAny(TokenCursor.Blanks) || image.ContainsAny(NotInFileNames) || !ContainsLetterOrDigit(image)
+                ? OwnerKind.None
+                : OwnerKind.Image;
         }
 
         if (trimmed.IsEmpty || !char.IsLetter(trimmed[0]))
@@ -224,6 +227,8 @@ internal sealed class WindowsNetstatParser(SnapshotBuilder output) : IListingPar
 
         return words ? OwnerKind.Note : OwnerKind.Component;
     }
+
+    private static readonly System.Buffers.SearchValues<char> NotInFileNames = System.Buffers.SearchValues.Create("\\/:*?\"<>|{}[]");
 
     private static bool ContainsLetterOrDigit(ReadOnlySpan<char> text)
     {
