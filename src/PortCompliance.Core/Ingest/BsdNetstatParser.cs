@@ -78,7 +78,7 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
         {
             ReadRow(number, line, cursor, protoToken, proto, family, cursor.Position - SendQEnd);
         }
-        else if (_section is not null && IsSectionRow(trimmed))
+        else if (_section is not null && IsSectionRow(trimmed, countsFirst: _section.StartsWith("kernel control module", StringComparison.Ordinal)))
         {
             output.AddSkipped(number, _section);
         }
@@ -273,11 +273,12 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
     /// (<c>1 9 0 131072 …</c>, kernel control modules) or a protocol word and a count (<c>kctl 0 0 …</c>).
     /// Anything else there is no row of theirs, and is reported.
     /// </summary>
-    private static bool IsSectionRow(ReadOnlySpan<char> trimmed)
+    /// <param name="countsFirst">The section's rows start with a number (macOS's kernel control modules: id, flags …).</param>
+    private static bool IsSectionRow(ReadOnlySpan<char> trimmed, bool countsFirst)
     {
         var cursor = new TokenCursor(trimmed);
         cursor.Next(out var first);
-        return IsPcbAddress(first) || IsCount(first) || SectionProtocols.Contains(first) && cursor.Next(out var count) && IsCount(count);
+        return IsPcbAddress(first) || countsFirst && IsCount(first) || SectionProtocols.Contains(first) && cursor.Next(out var count) && IsCount(count);
     }
 
     /// <summary><c>Proto Recv-Q Send-Q  Local Address …</c>, with <c>-A</c>'s <c>Socket</c>/<c>Tcpcb</c> columns first.</summary>

@@ -473,9 +473,8 @@ internal sealed partial class PowerShellParser
     /// <summary>A JSON number, <c>true</c>, <c>false</c> or <c>null</c>: what may stand outside quotes.</summary>
     private static bool IsJsonLiteral(ReadOnlySpan<char> token) =>
         token is "true" or "false" or "null"
-        || token.Length > 0 && (char.IsAsciiDigit(token[0]) || token[0] == '-') && !token.ContainsAnyExcept(JsonNumberChars);
-
-    private static readonly System.Buffers.SearchValues<char> JsonNumberChars = System.Buffers.SearchValues.Create("0123456789+-.eE");
+        || token.Length > 0 && (char.IsAsciiDigit(token[0]) || token[0] == '-') // 0.0.0.0 is no number
+           && double.TryParse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     private static int StringEnd(ReadOnlySpan<char> line, int from)
     {
