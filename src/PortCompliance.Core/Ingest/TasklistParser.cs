@@ -71,6 +71,20 @@ internal sealed class TasklistParser(SnapshotBuilder output) : IListingParser, I
             return;
         }
 
+        // tasklist /fo csv prints 5 columns (9 with /v), none of them empty: a row of another CSV is not its row.
+        var count = 2;
+        var empty = false;
+        while (fields.Next(out var field, out _))
+        {
+            (count, empty) = (count + 1, empty || field.IsEmpty);
+        }
+
+        if (count is not (5 or 9) || empty)
+        {
+            output.AddUnparsed(number, line, $"a tasklist /fo csv row has 5 columns (9 with /v), none empty; this one has {count}{(empty ? ", some empty" : "")}");
+            return;
+        }
+
         output.AddProcessName(number, number32, output.Interner.String(image));
     }
 
