@@ -56,11 +56,14 @@ internal sealed class PowerShellObject
     public ReadOnlySpan<char> Evidence => _evidence.AsSpan(0, _evidenceLength);
 
     /// <summary>Starts the next object; <paramref name="evidence"/>: keep what it shows (an object over several lines).</summary>
-    public void Clear(bool evidence = true)
+    /// <param name="json">The object is JSON, where ConvertTo-Json writes State as its number; everywhere else it is a name.</param>
+    public void Clear(bool evidence = true, bool json = false)
     {
-        (Address, Truncated, Port, HasRemote, State, StateName, Pid, Name, Error, Any, _evidenceLength, _keepEvidence) =
-            (null, false, null, false, null, null, null, null, null, false, 0, evidence);
+        (Address, Truncated, Port, HasRemote, State, StateName, Pid, Name, Error, Any, _evidenceLength, _keepEvidence, _json) =
+            (null, false, null, false, null, null, null, null, null, false, 0, evidence, json);
     }
+
+    private bool _json;
 
     /// <summary>One property's value as shown; <paramref name="text"/> is what the evidence keeps of it.</summary>
     public void Set(PowerShellField field, ReadOnlySpan<char> value, ReadOnlySpan<char> text, Interner pool)
@@ -212,6 +215,12 @@ internal sealed class PowerShellObject
     {
         if (int.TryParse(value, System.Globalization.NumberStyles.None, null, out var code))
         {
+            if (!_json)
+            {
+                Fail($"State {Excerpt.Of(value)} is a number where a table, list or CSV names it (Listen): a cell of another column");
+                return;
+            }
+
             if (code is < 1 or >= 13 && code != Bound)
             {
                 Fail($"unknown State {Excerpt.Of(value)} (MSFT_NetTCPConnection's are 1-12 and 100)"); // a cell of another column

@@ -352,7 +352,7 @@ internal sealed partial class PowerShellParser
                     if (c == '{' && _depth == _recordDepth && !_recordOpen)
                     {
                         (_recordOpen, _expectKey, _afterColon, touched) = (true, true, false, true);
-                        _object.Clear();
+                        _object.Clear(json: true);
                         _held.Clear();
                         _held.Add(number, line);
                     }
