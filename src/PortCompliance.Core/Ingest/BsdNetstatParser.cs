@@ -278,7 +278,22 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
     {
         var cursor = new TokenCursor(trimmed);
         cursor.Next(out var first);
-        return IsPcbAddress(first) || countsFirst && IsCount(first) || SectionProtocols.Contains(first) && cursor.Next(out var count) && IsCount(count);
+        return IsPcbAddress(first) || countsFirst && IsKernelControlRow(trimmed) || SectionProtocols.Contains(first) && cursor.Next(out var count) && IsCount(count);
+    }
+
+    /// <summary>macOS's <c>id flags pcbcount rcvbuf sndbuf name</c>: five counts, then the module's reverse-DNS name.</summary>
+    private static bool IsKernelControlRow(ReadOnlySpan<char> trimmed)
+    {
+        var cursor = new TokenCursor(trimmed);
+        for (var i = 0; i < 5; i++)
+        {
+            if (!cursor.Next(out var count) || !IsCount(count))
+            {
+                return false;
+            }
+        }
+
+        return cursor.Next(out var name) && name.Contains('.') && !name.ContainsAny(":*") && !cursor.Next(out _);
     }
 
     /// <summary><c>Proto Recv-Q Send-Q  Local Address …</c>, with <c>-A</c>'s <c>Socket</c>/<c>Tcpcb</c> columns first.</summary>

@@ -17,6 +17,13 @@ internal sealed partial class PowerShellParser
 
     /// <summary>A key was read: the next token must be its ':' (CSV text inside an object is no JSON).</summary>
     private bool _needColon;
+
+    /// <summary>Which open containers are objects (bit d for depth d), and whether the innermost object wants a key next.</summary>
+    private ulong _objects;
+
+    private bool _keyDue;
+
+    private bool InObject => _depth is > 0 and < 64 && (_objects >> _depth & 1) == 1;
     private int _claimedThrough;
     private LineFate _lineFate;
     private string _lineReason = "";
@@ -302,6 +309,11 @@ internal sealed partial class PowerShellParser
                     }
 
                     var text = line[(i + 1)..end];
+                    if (InObject && _keyDue)
+                    {
+                        (_keyDue, _needColon) = (false, true); // a key, at any depth: its ':' must follow
+                    }
+
                     if (_recordOpen && _depth == _recordDepth)
                     {
                         if (_expectKey)
@@ -329,6 +341,7 @@ internal sealed partial class PowerShellParser
                     i++;
                     break;
                 case ',':
+                    _keyDue = InObject;
                     if (_recordOpen && _depth == _recordDepth)
                     {
                         (_expectKey, _afterColon) = (true, false);
@@ -337,9 +350,9 @@ internal sealed partial class PowerShellParser
                     i++;
                     break;
                 case '{' or '[':
-                    if (_recordOpen && _depth == _recordDepth && !_afterColon)
+                    if (InObject && _keyDue || _depth >= 63)
                     {
-                        Broken(number, line, $"a '{c}' where the object's next key belongs");
+                        Broken(number, line, _depth >= 63 ? "JSON nested deeper than 63 levels" : $"a '{c}' where an object's next key belongs");
                         return;
                     }
 
@@ -349,6 +362,8 @@ internal sealed partial class PowerShellParser
                     }
 
                     _depth++;
+                    _objects = c == '{' ? _objects | 1UL << _depth : _objects & ~(1UL << _depth);
+                    _keyDue = c == '{';
                     if (c == '{' && _depth == _recordDepth && !_recordOpen)
                     {
                         (_recordOpen, _expectKey, _afterColon, touched) = (true, true, false, true);
@@ -364,11 +379,13 @@ internal sealed partial class PowerShellParser
                     i++;
                     break;
                 case '}' or ']':
-                    if (_depth == 0)
+                    if (_depth == 0 || InObject != (c == '}'))
                     {
-                        Broken(number, line, $"a '{c}' that closes nothing");
+                        Broken(number, line, _depth == 0 ? $"a '{c}' that closes nothing" : $"a '{c}' that closes the wrong kind of bracket");
                         return;
                     }
+
+                    _keyDue = false;
 
                     if (c == '}' && _recordOpen && _depth == _recordDepth)
                     {
@@ -383,7 +400,7 @@ internal sealed partial class PowerShellParser
                 {
                     var end = line[i..].IndexOfAny(",}] \t");
                     end = end < 0 ? line.Length : i + end;
-                    if (!IsJsonLiteral(line[i..end]))
+                    if (!IsJsonLiteral(line[i..end]) || InObject && _keyDue)
                     {
                         // A bare word in JSON is no JSON: a row of another listing pasted in, a cut line.
                         Broken(number, line, $"'{Excerpt.Of(line[i..end])}' is no JSON value");
@@ -456,7 +473,7 @@ internal sealed partial class PowerShellParser
             FinishHeld(number);
         }
 
-        (_depth, _needColon) = (0, false);
+        (_depth, _needColon, _objects, _keyDue) = (0, false, 0, false);
         if (_lineFate == LineFate.None)
         {
             output.AddUnparsed(number, line, reason);
