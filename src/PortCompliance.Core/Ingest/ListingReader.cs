@@ -70,7 +70,7 @@ internal static class ListingReader
             if (!seenContent && builder.DeclaredHost is null && HostNames.TryReadDirective(line, out var declared))
             {
                 builder.DeclaredHost = declared;
-                builder.AddDirective(number);
+                builder.AddNote(number);
                 continue;
             }
 
@@ -83,7 +83,7 @@ internal static class ListingReader
                 else
                 {
                     builder.DeclaredOs = os;
-                    builder.AddDirective(number);
+                    builder.AddNote(number);
                 }
 
                 continue;

@@ -43,9 +43,15 @@ internal sealed class LsofParser(SnapshotBuilder output) : IListingParser, IList
     public void Accept(int number, ReadOnlySpan<char> line)
     {
         var trimmed = TokenCursor.Trim(line);
-        if (IsHeader(trimmed) || IsNote(trimmed))
+        if (IsHeader(trimmed))
         {
             output.AddHeader(number);
+            return;
+        }
+
+        if (IsNote(trimmed))
+        {
+            output.AddNote(number); // a warning alone is no listing: lsof printed no socket, not even its header
             return;
         }
 

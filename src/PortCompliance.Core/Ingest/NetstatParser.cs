@@ -34,6 +34,9 @@ internal sealed class NetstatParser(SnapshotBuilder output) : IListingParser, IL
     /// <summary>The notes in which netstat says it ran without root, so the audit can say why owners are missing.</summary>
     private static readonly string[] WithoutRootNotes = ["(Not all processes could be identified", "(No info could be read for \"-p\""];
 
+    /// <summary>The second line of the first note.</summary>
+    private const string WithoutRootNoteEnd = "will not be shown, you would have to be root";
+
     public static Signature Sniff(ReadOnlySpan<char> line)
     {
         var trimmed = MarkdownQuote.Strip(line).Trim();
@@ -55,6 +58,12 @@ internal sealed class NetstatParser(SnapshotBuilder output) : IListingParser, IL
         if (trimmed.StartsWith(WithoutRootNotes[0], StringComparison.Ordinal) || trimmed.StartsWith(WithoutRootNotes[1], StringComparison.Ordinal))
         {
             output.AddWithoutRootNote(number, trimmed);
+            return;
+        }
+
+        if (trimmed.StartsWith(WithoutRootNoteEnd, StringComparison.Ordinal))
+        {
+            output.AddNote(number);
             return;
         }
 

@@ -45,8 +45,11 @@ internal sealed class SnapshotBuilder
         LastRow = RowKind.None;
     }
 
-    /// <summary>A <c># host: NAME</c> line: accounted for like a header, but it is ours, not the listing's.</summary>
-    public void AddDirective(int line)
+    /// <summary>
+    /// A line about the listing rather than of it — our <c># host:</c>/<c># os:</c>, lsof's warnings, netstat's not-root
+    /// note: accounted for like a header, but it proves no listing was collected (alone, the input is empty).
+    /// </summary>
+    public void AddNote(int line)
     {
         _headers.Add(line);
         LastRow = RowKind.None;
@@ -116,7 +119,7 @@ internal sealed class SnapshotBuilder
     /// </summary>
     public void AddWithoutRootNote(int line, ReadOnlySpan<char> text)
     {
-        AddHeader(line);
+        AddNote(line);
         if (_withoutRootLine == 0)
         {
             (_withoutRootLine, _withoutRootNote) = (line, Excerpt.Of(text));

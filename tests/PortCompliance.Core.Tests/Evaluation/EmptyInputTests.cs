@@ -35,6 +35,20 @@ public sealed class EmptyInputTests
     }
 
     [Theory]
+    [InlineData("samples/lsof/lsof-head-warning-tid-linux-notes-ru-github-4909978351.txt", "db01.lsof.txt", 2)]
+    [InlineData("samples/netstat/netstat-tulpn-nonroot-debian12-db.txt", "db01.netstat.txt", 2)]
+    public void Should_Flag_A_Listing_Of_Nothing_But_The_Tools_Notes_As_Empty_Input(string sample, string source, int notes)
+    {
+        // The genuine first lines of a capture — lsof's warnings, netstat's not-root note — without anything after them.
+        var text = string.Join("\n", LineAccounting.PhysicalLines(Samples.Text(sample)).Take(notes)) + "\n";
+
+        var host = Evaluate(text, source);
+
+        Assert.Equal(RuleIds.EmptyInput, Assert.Single(host.Findings).Rule);
+        Assert.False(host.Compliant);
+    }
+
+    [Theory]
     [InlineData("samples/ss/ss-lntup-debian12-db.txt", 1)]
     [InlineData("samples/ss/ss-tulnp-debian12-db.txt", 1)]
     [InlineData("samples/netstat/netstat-plunt-debian12-db.txt", 2)]
