@@ -61,7 +61,7 @@ internal sealed class BsdNetstatParser(SnapshotBuilder output) : IListingParser,
         if (trimmed.StartsWith("Active ") || trimmed.StartsWith("Registered kernel control modules"))
         {
             EnterSection(trimmed);
-            output.AddHeader(number);
+            output.AddNote(number); // a title alone, cut before its column header, is no listing
             return;
         }
 

@@ -69,7 +69,15 @@ internal sealed class NetstatParser(SnapshotBuilder output) : IListingParser, IL
 
         if (IsNote(trimmed))
         {
-            output.AddHeader(number);
+            if (trimmed.StartsWith("Active ", StringComparison.Ordinal))
+            {
+                output.AddNote(number); // a title alone, cut before its column header, is no listing
+            }
+            else
+            {
+                output.AddHeader(number);
+            }
+
             return;
         }
 

@@ -61,7 +61,16 @@ internal sealed class WindowsNetstatParser(SnapshotBuilder output) : IListingPar
         _afterSkipped = false;
         if (header)
         {
-            output.AddHeader(number);
+            // "Active Connections" alone is a capture cut before its column header: no listing (empty input).
+            if (Titles.Contains(trimmed))
+            {
+                output.AddNote(number);
+            }
+            else
+            {
+                output.AddHeader(number);
+            }
+
             return;
         }
 

@@ -37,6 +37,8 @@ public sealed class EmptyInputTests
     [Theory]
     [InlineData("samples/lsof/lsof-head-warning-tid-linux-notes-ru-github-4909978351.txt", "db01.lsof.txt", 2)]
     [InlineData("samples/netstat/netstat-tulpn-nonroot-debian12-db.txt", "db01.netstat.txt", 2)]
+    [InlineData("samples/netstat/netstat-tulpn-nonroot-debian12-db.txt", "db01.netstat.txt", 3)]
+    [InlineData("samples/windows-netstat/netstat-anob-go-test-fixture-jecoz-github-909902878.txt", "db01.netstat.txt", 3)]
     public void Should_Flag_A_Listing_Of_Nothing_But_The_Tools_Notes_As_Empty_Input(string sample, string source, int notes)
     {
         // The genuine first lines of a capture — lsof's warnings, netstat's not-root note — without anything after them.
