@@ -27,6 +27,28 @@ internal static class Poppler
         return [.. lines.Skip(2).Select(l => (l[..(starts[1] - 1)].Trim(), l[starts[3]..(starts[4] - 1)].Trim()))];
     }
 
+    /// <summary>pdfsig's verdict on the first signature: whether it is valid, and whether it covers the whole document.</summary>
+    public static (bool Valid, bool WholeDocument) Signature(byte[] pdf)
+    {
+        var lines = Run(pdf, "pdfsig", ["{pdf}"]).Split('\n').Select(l => l.Trim()).ToList();
+        return (lines.Contains("- Signature Validation: Signature is Valid."), lines.Contains("- Total document signed"));
+    }
+
+    /// <summary>The files pdfdetach gives back (<c>-saveall</c>), by name.</summary>
+    public static IReadOnlyDictionary<string, byte[]> Detached(byte[] pdf)
+    {
+        var folder = Directory.CreateTempSubdirectory("pc-detach");
+        try
+        {
+            Run(pdf, "pdfdetach", ["-saveall", "-o", folder.FullName, "{pdf}"]);
+            return folder.EnumerateFiles().ToDictionary(f => f.Name, f => File.ReadAllBytes(f.FullName), StringComparer.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static string Run(byte[] pdf, string tool, string[] arguments)
     {
         var path = Path.Combine(Path.GetTempPath(), $"pc-{Guid.NewGuid():N}.pdf");
