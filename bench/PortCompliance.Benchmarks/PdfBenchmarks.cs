@@ -43,11 +43,11 @@ public class PdfBenchmarks
         var policy = PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
         var result = AuditRun.Whole(snapshots, policy, new AuditSettings(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), Severity.High, "bench"));
         _model = ReportModelBuilder.Build(result, new ReportOptions { Organisation = "Example Corp" });
-        PdfReport.Render(_model, TextWriter.Null);
+        PdfReport.Render(_model, TextWriter.Null, new ReportOptions());
     }
 
     [Benchmark]
-    public int RenderPdf() => PdfReport.Render(_model, TextWriter.Null).Length;
+    public int RenderPdf() => PdfReport.Render(_model, TextWriter.Null, new ReportOptions()).Length;
 
     private sealed class PerHostConfig : ManualConfig
     {

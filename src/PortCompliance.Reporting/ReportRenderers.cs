@@ -14,7 +14,7 @@ public static class ReportRenderers
     /// <summary>Every renderer, in the order reports are written.</summary>
     public static IReadOnlyList<IReportRenderer> Create(ReportOptions options) => Checked(
     [
-        new PdfRenderer(),
+        new PdfRenderer(options),
         new Html.HtmlRenderer(options),
         new CsvRenderer(),
         new JsonRenderer(),

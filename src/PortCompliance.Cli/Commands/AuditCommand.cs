@@ -23,7 +23,13 @@ internal static class AuditCommand
     private static int Run(AuditJob job, CliConsole console)
     {
         var live = job.ScanLive ? [ScanCommand.LiveScan(job.Inputs.Count == 0 ? job.Host : null, allNamespaces: true, console)] : Array.Empty<HostSnapshot>();
-        var (plan, failed) = Ingestion.Plan(job.Inputs, job.Host, job.Format, job.Inventory, live, console);
+        foreach (var scan in live)
+        {
+            job.Evidence.Keep(scan);
+        }
+
+        var reading = console with { OpenStdin = () => job.Evidence.Keep(console.OpenStdin()) };
+        var (plan, failed) = Ingestion.Plan(job.Inputs, job.Host, job.Format, job.Inventory, live, reading);
         var request = new AuditRequest
         {
             Hosts = plan.Hosts, Format = job.Format, Policy = job.Policy, Settings = job.Settings, Baseline = job.Baseline, InputErrors = failed,
@@ -35,6 +41,11 @@ internal static class AuditCommand
         if (written.Model is null || written.Result.Summary.Hosts == 0)
         {
             console.Error.WriteLine("portcompliance: no input could be read");
+            return ExitCodes.Usage;
+        }
+
+        if (!Checksums.Write(job.Folder, [.. written.Files, .. written.HostFiles], console))
+        {
             return ExitCodes.Usage;
         }
 

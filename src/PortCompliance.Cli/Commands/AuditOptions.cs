@@ -3,7 +3,9 @@ using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Ingest;
 using PortCompliance.Core.Model;
 using PortCompliance.Core.Policy;
+using PortCompliance.Cli.Reports;
 using PortCompliance.Reporting;
+using PortCompliance.Reporting.Evidence;
 using PortCompliance.Reporting.Model;
 
 namespace PortCompliance.Cli.Commands;
@@ -11,7 +13,11 @@ namespace PortCompliance.Cli.Commands;
 /// <summary>What <c>audit</c> was asked, checked: every option read and validated before any input is.</summary>
 internal sealed record AuditJob(
     IReadOnlyList<string> Inputs, bool ScanLive, string? Host, string? Format, Policy Policy, Inventory? Inventory, AuditResult? Baseline,
-    AuditSettings Settings, ReportOptions Reports, IReadOnlyList<IReportRenderer> Renderers, string Folder);
+    AuditSettings Settings, ReportOptions Reports, IReadOnlyList<IReportRenderer> Renderers, string Folder)
+{
+    /// <summary>Where the PDFs' attachments come from: the inputs as judged, the policy, standard input and live scans as read.</summary>
+    public required EvidenceFiles Evidence { get; init; }
+}
 
 /// <summary>The options of <c>portcompliance audit</c>, and how they become an <see cref="AuditJob"/>.</summary>
 internal sealed class AuditOptions
@@ -53,6 +59,14 @@ internal sealed class AuditOptions
         DefaultValueFactory = _ => Severity.High.Name(),
     };
 
+    private readonly Option<string?> _sign = new("--sign")
+    {
+        HelpName = "FILE.pfx",
+        Description = $"Sign every PDF with this certificate and key (PKCS#12); password from --sign-password-file or {SigningCertificate.PasswordVariable}",
+    };
+
+    private readonly Option<string?> _signPassword = new("--sign-password-file") { HelpName = "FILE", Description = "File holding the --sign certificate's password (never give it on the command line)" };
+
     private readonly Option<bool> _live = new("--live") { Description = "Audit this machine's live sockets (besides any INPUT)" };
     private readonly Option<string?> _inputFormat = CommonOptions.InputFormat();
     private readonly Option<string?> _host = CommonOptions.Host();
@@ -63,7 +77,7 @@ internal sealed class AuditOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(_inputs);
-        foreach (var option in (Option[])[_policy, _output, _formats, _failOn, _live, _inputFormat, _host, _organisation, _reportDate, _templates, _baseline, _inventory])
+        foreach (var option in (Option[])[_policy, _output, _formats, _failOn, _live, _inputFormat, _host, _organisation, _reportDate, _templates, _baseline, _inventory, _sign, _signPassword])
         {
             command.Options.Add(option);
         }
@@ -78,7 +92,21 @@ internal sealed class AuditOptions
             return null;
         }
 
-        var reports = new ReportOptions { Organisation = parsed.GetValue(_organisation), TemplatesDirectory = parsed.GetValue(_templates) };
+        ReportSigner? signer = null;
+        if (parsed.GetValue(_sign) is { } pfx)
+        {
+            signer = SigningCertificate.Load(pfx, parsed.GetValue(_signPassword), DateTimeOffset.UtcNow, out var signError);
+            if (signer is null)
+            {
+                return Fail(console, $"portcompliance: {signError}");
+            }
+        }
+        else if (parsed.GetValue(_signPassword) is not null)
+        {
+            return Fail(console, "portcompliance: --sign-password-file is the password of --sign FILE.pfx, which is not given");
+        }
+
+        var reports = new ReportOptions { Organisation = parsed.GetValue(_organisation), TemplatesDirectory = parsed.GetValue(_templates), Signer = signer };
         var renderers = ReportRenderers.Create(reports);
         var wanted = parsed.GetValue(_formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (wanted.Length == 0)
@@ -103,9 +131,11 @@ internal sealed class AuditOptions
         }
 
         AuditResult? baseline = null;
+        EvidenceFileRef? baselineFile = null;
         if (parsed.GetValue(_baseline) is { } baselinePath)
         {
-            (baseline, var problem) = ResultsJson.Read(baselinePath);
+            (baseline, var problem) = ResultsJson.Read(baselinePath, out var baselineSha);
+            baselineFile = baselineSha is null ? null : new EvidenceFileRef(baselinePath, baselineSha);
             if (problem is not null)
             {
                 return Fail(console, problem.ToString());
@@ -130,10 +160,13 @@ internal sealed class AuditOptions
             return Fail(console, "portcompliance: the policy is invalid; nothing was audited");
         }
 
+        var folder = parsed.GetValue(_output)!;
+        var evidence = new EvidenceFiles(loaded.Policy, folder);
+        reports = reports with { Evidence = evidence };
         return new AuditJob(
             paths, paths.Length == 0 || parsed.GetValue(_live), host, parsed.GetValue(_inputFormat), loaded.Policy, inventory, baseline,
-            new AuditSettings(now, threshold, AuditCommand.Version) { Inventory = inventory }, reports,
-            [.. renderers.Where(r => wanted.Contains(r.Key))], parsed.GetValue(_output)!);
+            new AuditSettings(now, threshold, AuditCommand.Version) { Inventory = inventory, BaselineFile = baselineFile }, reports,
+            [.. ReportRenderers.Create(reports).Where(r => wanted.Contains(r.Key))], folder) { Evidence = evidence };
     }
 
     /// <summary>Every value that names a file or folder, checked before any is used; each problem told.</summary>
@@ -146,6 +179,8 @@ internal sealed class AuditOptions
             CommonOptions.CheckValue("--baseline", "a results.json", parsed.GetValue(_baseline), console),
             CommonOptions.CheckValue("--inventory", "a hosts.csv", parsed.GetValue(_inventory), console),
             CommonOptions.CheckValue("--templates", "a folder", parsed.GetValue(_templates), console),
+            CommonOptions.CheckValue("--sign", "a certificate file", parsed.GetValue(_sign), console),
+            CommonOptions.CheckValue("--sign-password-file", "a file", parsed.GetValue(_signPassword), console),
         };
         return checks.All(ok => ok);
     }

@@ -99,7 +99,10 @@ internal sealed class FleetReports : IAuditSink<FleetReports.HostReports>
             Leftovers.Retire(_folder); // no host reports this run: the last run's must not sit beside its results
         }
 
-        Written = new ReportsWritten(closing, model, [.. summaries, .. written], _ok && allSummaries);
+        Written = new ReportsWritten(closing, model, [.. summaries, .. written], _ok && allSummaries)
+        {
+            HostFiles = _documents.Count > 0 ? [.. _hostFiles.Select(f => Path.Combine(_folder, "hosts", Path.GetFileName(f)))] : [],
+        };
     }
 
     /// <summary>A host's own PDF and HTML, committed together, named by its anchor; a failure is named and the fleet goes on.</summary>

@@ -9,6 +9,9 @@ public sealed record AuditSettings(DateTimeOffset Now, Severity FailOn, string T
     /// <summary>The fleet inventory: tags for groups, owners for reports, and the hosts expected.</summary>
     public Inventory? Inventory { get; init; }
 
+    /// <summary>The <c>--baseline</c> file, by path and hash, recorded in the run.</summary>
+    public EvidenceFileRef? BaselineFile { get; init; }
+
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 }
 
@@ -83,6 +86,8 @@ public static class Auditor
             [.. policy.Rules.Settings.Where(s => s.Value.Enabled).Select(s => s.Key)]),
         Summary = new AuditTally().Summary(0, settings.FailOn),
         Hosts = [],
+        Inventory = settings.Inventory?.File,
+        Baseline = settings.BaselineFile,
     };
 
     /// <summary>The inventory's hosts that no input covered.</summary>

@@ -15,6 +15,7 @@ public static class InventoryReader
     {
         var diagnostics = new List<Diagnostic>();
         var hosts = new List<InventoryHost>();
+        string? sha256 = null;
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         try
         {
@@ -22,6 +23,8 @@ public static class InventoryReader
             {
                 return (null, [Error(path, 0, $"cannot read inventory: {problem}")]);
             }
+
+            sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
             // A quote left open must not swallow the rows after it: every line break ends a record, and a record
             // with broken quoting is an error on its line, never read as something else.
@@ -60,7 +63,7 @@ public static class InventoryReader
         }
 
         var ordered = diagnostics.OrderBy(d => d.Line).ToList();
-        return (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : new Inventory(hosts), ordered);
+        return (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : new Inventory(hosts) { File = new EvidenceFileRef(path, sha256!) }, ordered);
     }
 
     private static void ReadRow(

@@ -22,7 +22,18 @@ public sealed record AuditResult
     /// <summary>What changed since the baseline run, when one was given.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public DriftReport? Drift { get; init; }
+
+    /// <summary>The <c>--inventory</c> file judged with, by path and hash; absent without one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public EvidenceFileRef? Inventory { get; init; }
+
+    /// <summary>The <c>--baseline</c> results.json drift was measured against, by path and hash; absent without one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public EvidenceFileRef? Baseline { get; init; }
 }
+
+/// <summary>A file the audit rests on, as given and as hashed (SHA-256 of its bytes, what <c>sha256sum</c> prints).</summary>
+public sealed record EvidenceFileRef(string Path, string Sha256);
 
 public sealed record ToolInfo(string Name, string Version);
 

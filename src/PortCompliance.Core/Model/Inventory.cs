@@ -24,6 +24,9 @@ public sealed class Inventory
 
     public IReadOnlyList<InventoryHost> Hosts { get; }
 
+    /// <summary>The file read, by path and hash: evidence the reports carry.</summary>
+    public EvidenceFileRef? File { get; init; }
+
     public InventoryHost? Find(string host) => _byName.GetValueOrDefault(host);
 
     /// <summary>The host an input belongs to: the name it gives if inventoried, else the first row whose pattern matches its path.</summary>

@@ -74,8 +74,12 @@ public static class ResultsJson
     public const long MaxBaselineBytes = 256L << 20;
 
     /// <summary>Reads a previous run's results.json (a baseline); a file that is not one is a diagnostic, not an exception.</summary>
-    public static (AuditResult? Result, Diagnostic? Problem) Read(string path)
+    public static (AuditResult? Result, Diagnostic? Problem) Read(string path) => Read(path, out _);
+
+    /// <summary>As <see cref="Read(string)"/>, and the SHA-256 of the file's bytes (null when it could not be read whole).</summary>
+    public static (AuditResult? Result, Diagnostic? Problem) Read(string path, out string? sha256)
     {
+        sha256 = null;
         try
         {
             if (RegularFiles.OpenRead(path, out var notAFile) is not { } file)
@@ -88,6 +92,7 @@ public static class ResultsJson
             try
             {
                 result = JsonSerializer.Deserialize(stream, Context.AuditResult);
+                stream.CopyTo(Stream.Null); // what follows the JSON (its newline) is hashed too
             }
             catch (JsonException) when (stream.Exceeded)
             {
@@ -99,6 +104,7 @@ public static class ResultsJson
                 return (null, new Diagnostic(path, 0, 0, DiagnosticSeverity.Error, $"cannot read baseline: larger than {RegularFiles.Size(MaxBaselineBytes)}"));
             }
 
+            sha256 = stream.Sha256;
             return result is null
                 ? (null, new Diagnostic(path, 0, 0, DiagnosticSeverity.Error, "empty baseline"))
                 : (result, null);

@@ -64,7 +64,7 @@ internal sealed class ExtendsWalk(ServiceCatalogue catalogue, List<Diagnostic> d
         }
 
         var file = new PolicyFileReader(new NodeReader(path, diagnostics), catalogue).Read(root, PolicyText.Sha256(content));
-        var own = new Part(key, new PolicySource(path, file.Sha256), file.Groups, file.Waivers);
+        var own = new Part(key, new PolicySource(path, file.Sha256) { Content = content }, file.Groups, file.Waivers);
         _visiting.Add(key);
         var rules = new PartialRules();
         var sources = new List<Part> { own };

@@ -19,7 +19,11 @@ public sealed record Policy
     public required IReadOnlyList<Waiver> Waivers { get; init; }
 }
 
-public sealed record PolicySource(string Path, string Sha256);
+public sealed record PolicySource(string Path, string Sha256)
+{
+    /// <summary>The file's bytes as read (at most 1 MiB): the evidence a report attaches.</summary>
+    public ReadOnlyMemory<byte> Content { get; init; }
+}
 
 /// <summary>Settings every rule has: whether it runs, how bad its findings are, and what it maps to.</summary>
 public sealed record RuleSettings(bool Enabled, Severity Severity, IReadOnlyList<string> Controls);

@@ -31,6 +31,16 @@ public sealed record ReportModel
 
     /// <summary>The audit itself, for renderers that write it out whole (JSON, CSV, JUnit).</summary>
     public required AuditResult Result { get; init; }
+
+    /// <summary>Which report this is: a small run's combined one, a fleet's summary, or one host's report of a fleet.</summary>
+    public ReportScope Scope { get; init; }
+}
+
+public enum ReportScope
+{
+    Combined,
+    FleetSummary,
+    FleetHost,
 }
 
 public sealed record CoverView

@@ -47,6 +47,7 @@ public static class ReportModelBuilder
             Fleet = fleet.View(closing, waivers),
             Method = MethodStatement.Paragraphs(closing, fleet.Evidence),
             Result = closing,
+            Scope = ReportScope.FleetSummary,
         };
     }
 
@@ -100,6 +101,7 @@ public static class ReportModelBuilder
             Drift = result.Drift is { } drift ? Drift(drift, hosts.GroupBy(h => h.Host).ToDictionary(g => g.Key, g => g.First().Anchor), isFleet: false) : null,
             Method = MethodStatement.Paragraphs(result, evidence),
             Result = result,
+            Scope = anchor is null ? ReportScope.Combined : ReportScope.FleetHost,
         };
     }
 

@@ -1,3 +1,4 @@
+using PortCompliance.Reporting.Evidence;
 using PortCompliance.Reporting.Model;
 using PortCompliance.Reporting.Pdf.Fonts;
 using PortCompliance.Reporting.Pdf.Layout;
@@ -11,8 +12,10 @@ namespace PortCompliance.Reporting.Pdf;
 /// </summary>
 internal static class PdfReport
 {
-    public static byte[] Render(ReportModel model, TextWriter log)
+    public static byte[] Render(ReportModel model, TextWriter log, ReportOptions options)
     {
+        var attachments = AttachmentPlan.For(model, options.Evidence);
+        var signer = options.Signer;
         PdfFonts.Ensure(log);
         var theme = new Theme();
         var measurer = new TextMeasurer();
@@ -23,7 +26,7 @@ internal static class PdfReport
             cover.Organisation ?? "", $"portcompliance {cover.ToolVersion}", model.Result.GeneratedAt);
         using var assembler = new PdfAssembler(geometry, info);
         var pages = new PageRefs();
-        var blocks = Compose(model, theme, pages);
+        var blocks = Compose(model, theme, pages, attachments, signer);
 
         // A page is drawn as soon as it is laid out, unless something refers to pages further on (the host index of a
         // combined report): then the whole document is laid out first and drawn once those page numbers are known.
@@ -41,7 +44,19 @@ internal static class PdfReport
             $"Audit date {cover.AuditDate}",
             $"Report {cover.ReportId}  ·  policy {cover.PolicyId}  ·  verdict {cover.Verdict}");
         using var document = assembler.Finish(flow, new PageDecorator(geometry, running, theme.Running, measurer));
-        var bytes = ReproduciblePdf.Save(document);
+        PdfAttachments.Embed(document, attachments, model.Result.GeneratedAt.UtcDateTime);
+        if (signer is not null)
+        {
+            var block = flow.Places[ClosingSection.SignatureKey];
+            PdfSignatureField.Prepare(document, block.Page, (block.X, block.Top, block.Width, block.Height), signer);
+        }
+
+        var bytes = ReproduciblePdf.Save(document, assembler.Metadata);
+        if (signer is not null)
+        {
+            PdfSignatureField.Sign(bytes, signer); // the very last change: the signature covers every other byte
+        }
+
         if (measurer.Glyphs.Replaced > 0)
         {
             log.WriteLine($"pdf: {measurer.Glyphs.Replaced} character(s) the fonts cannot show (control, format or missing glyphs) are printed as a replacement mark");
@@ -50,7 +65,8 @@ internal static class PdfReport
         return bytes;
     }
 
-    private static IReadOnlyList<IBlock> Compose(ReportModel model, Theme t, PageRefs pages) =>
+    private static IReadOnlyList<IBlock> Compose(
+        ReportModel model, Theme t, PageRefs pages, IReadOnlyList<EvidenceAttachment> attachments, ReportSigner? signer) =>
     [
         .. CoverSection.Compose(model, t),
         Flow.PageBreak(),
@@ -65,10 +81,10 @@ internal static class PdfReport
         .. ControlsSection.ComposeControls(model, t),
         .. ControlsSection.ComposeWaivers(model, t),
         Flow.PageBreak(),
-        .. EvidenceSection.Compose(model, t),
+        .. EvidenceSection.Compose(model, t, attachments),
         .. EvidenceSection.ComposeInputErrors(model, t),
         Flow.PageBreak(),
         .. ClosingSection.ComposeMethod(model, t),
-        .. ClosingSection.ComposeSignOff(model, t),
+        .. ClosingSection.ComposeSignOff(model, t, signer),
     ];
 }

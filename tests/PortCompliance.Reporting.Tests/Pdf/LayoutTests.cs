@@ -131,6 +131,6 @@ public sealed class LayoutTests
     private byte[] Save(PdfAssembler assembler, PageFlow flow)
     {
         using var document = assembler.Finish(flow, new PageDecorator(PageGeometry.A4, new RunningText("t", "d", "f"), _theme.Running, _measurer));
-        return ReproduciblePdf.Save(document);
+        return ReproduciblePdf.Save(document, assembler.Metadata);
     }
 }

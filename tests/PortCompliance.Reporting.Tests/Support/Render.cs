@@ -10,7 +10,7 @@ internal static class Render
     {
         var log = new StringWriter();
         var files = new Dictionary<string, MemoryStream>();
-        new PdfRenderer(log).Render(model, name => files[name] = new MemoryStream());
+        new PdfRenderer(new ReportOptions(), log).Render(model, name => files[name] = new MemoryStream());
         return (Assert.Single(files, f => f.Key == "report.pdf").Value.ToArray(), log.ToString());
     }
 }

@@ -39,7 +39,7 @@ public static class LiveScanner
         }
 
         sockets = [.. sockets.Select((s, i) => s with { Line = i + 1, LastLine = i + 1 })];
-        var evidence = string.Join("\n", sockets.Select(s => s.Text));
+        var evidence = Evidence(sockets);
         return new HostSnapshot
         {
             Host = host,
@@ -53,6 +53,9 @@ public static class LiveScanner
             LineCount = sockets.Count,
         };
     }
+
+    /// <summary>What a live scan's hash is taken over, and what a report attaches as its listing: each socket's evidence line.</summary>
+    public static string Evidence(IEnumerable<ListeningSocket> sockets) => string.Join("\n", sockets.Select(s => s.Text));
 
     /// <summary>The listeners of the calling thread's namespace, netlink first, /proc/net if netlink does not answer.</summary>
     private static (List<ListeningSocket> Sockets, string Origin) ScanHere(SocketOwners owners, NetworkNamespace? ns)

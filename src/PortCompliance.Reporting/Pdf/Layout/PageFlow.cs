@@ -17,6 +17,7 @@ internal sealed class PageFlow
 {
     private readonly List<List<Action<XGraphics>>> _pages = [];
     private readonly List<Bookmark> _bookmarks = [];
+    private readonly Dictionary<string, (int Page, double X, double Top, double Width, double Height)> _places = [];
     private readonly PageGeometry _page;
     private readonly Action<IReadOnlyList<Action<XGraphics>>>? _drawPage;
 
@@ -97,6 +98,11 @@ internal sealed class PageFlow
     public void Draw(Action<XGraphics> operation) => _pages[^1].Add(operation);
 
     public void Mark(string title, int level, string? key = null) => _bookmarks.Add(new Bookmark(title, level, PageCount - 1, Y, key));
+
+    /// <summary>Where a block was drawn (page, box from the page's top left), by key: the signature field goes over the signature block.</summary>
+    public IReadOnlyDictionary<string, (int Page, double X, double Top, double Width, double Height)> Places => _places;
+
+    public void Locate(string key, double top, double height) => _places[key] = (PageCount - 1, Left, top, Width, height);
 
     public void MarkFile(string title, int level, string file) => _bookmarks.Add(new Bookmark(title, level, PageCount - 1, Y, File: file));
 

@@ -10,6 +10,7 @@ namespace PortCompliance.Reporting.Pdf.Layout;
 /// the font subset tags (<c>ABCDEF+DejaVu Sans</c>), the trailer's /ID, and the XMP packet's DocumentID and
 /// InstanceID. Tags are derived from the font name before saving; the /ID and the XMP ids are written as
 /// placeholders, then replaced — same length, so no offset moves — by ids derived from a hash of the file itself.
+/// The metadata values are written in first (<see cref="DocumentMetadata"/>), so the hash covers them.
 /// </summary>
 internal static partial class ReproduciblePdf
 {
@@ -21,7 +22,7 @@ internal static partial class ReproduciblePdf
     [ThreadStatic]
     private static MemoryStream? t_buffer;
 
-    public static byte[] Save(PdfDocument document)
+    public static byte[] Save(PdfDocument document, DocumentMetadata metadata)
     {
         PinSubsetTags(document);
         document.Internals.FirstDocumentID = PlaceholderId;
@@ -32,6 +33,7 @@ internal static partial class ReproduciblePdf
 
         // Every replacement keeps its length, so the bytes are edited in place and no offset in the file moves.
         var pdf = buffer.ToArray();
+        metadata.Fill(pdf);
         foreach (var field in XmpIds)
         {
             ReplaceAll(pdf, Encoding.ASCII.GetBytes(field), Encoding.ASCII.GetBytes(field + PlaceholderUuid));

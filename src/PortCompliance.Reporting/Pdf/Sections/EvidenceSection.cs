@@ -1,3 +1,4 @@
+using PortCompliance.Reporting.Evidence;
 using PortCompliance.Reporting.Model;
 using PortCompliance.Reporting.Pdf.Layout;
 
@@ -9,9 +10,14 @@ namespace PortCompliance.Reporting.Pdf.Sections;
 /// </summary>
 internal static class EvidenceSection
 {
-    public static IEnumerable<IBlock> Compose(ReportModel model, Theme t)
+    public static IEnumerable<IBlock> Compose(ReportModel model, Theme t, IReadOnlyList<EvidenceAttachment> attachments)
     {
         yield return new Heading("Evidence appendix", t.H1, 0, 0, rule: true);
+        foreach (var block in Attachments(model, t, attachments))
+        {
+            yield return block;
+        }
+
         yield return new Paragraph(
             "The files this report rests on. Compare each SHA-256 with the file kept on record (sha256sum FILE) to confirm the " +
             "report was made from the same evidence. Every non-blank line is a header, a listening socket, a skipped socket " +
@@ -41,6 +47,27 @@ internal static class EvidenceSection
                 [.. file.Unparsed.Select(u => (IReadOnlyList<Cell>)[Cell.Of($"{u.Line}", t.Cell), Cell.Of(u.Text, t.CellMono), Cell.Of(u.Reason, t.Cell)])],
                 t.CellBold);
         }
+    }
+
+    /// <summary>The files attached to this PDF, each with its SHA-256, and those left out with the reason.</summary>
+    private static IEnumerable<IBlock> Attachments(ReportModel model, Theme t, IReadOnlyList<EvidenceAttachment> attachments)
+    {
+        yield return new Heading("Attached to this PDF", t.H2, 2, 1);
+        var attached = attachments.Count(a => a.Attached);
+        yield return new Paragraph(
+            $"{attached} of the files this report rests on are attached to this PDF, byte for byte as they were judged " +
+            "(a PDF viewer's attachments panel, or pdfdetach -saveall report.pdf, gives them back; sha256sum of each must print " +
+            "the SHA-256 below). portcompliance verify checks them against results.json." +
+            (model.Scope == ReportScope.FleetSummary ? " Each host's input listings are attached to its own report under hosts/." : ""),
+            t.Body, 6);
+        yield return new Table(
+            [new Column("Attachment", 2.6), new Column("What", 4.2), new Column("Size", 1.2, true), new Column("SHA-256", 4.4)],
+            attachments.Select(a => (IReadOnlyList<Cell>)
+            [
+                Cell.Of(a.Name, t.Cell), Cell.Stack([new CellRun($"{a.Kind.Name()}: {a.Source}", t.Cell), .. a.Note is { } note ? [new CellRun(note, t.Small)] : Array.Empty<CellRun>()]),
+                Cell.Of(a.Attached ? AttachmentPlan.Size(a.Size) : "—", t.Cell), Cell.Of(a.Sha256, t.CellMono),
+            ]), t.CellBold);
+        yield return new Heading("Input files", t.H2, 8, 1);
     }
 
     public static IEnumerable<IBlock> ComposeInputErrors(ReportModel model, Theme t)
