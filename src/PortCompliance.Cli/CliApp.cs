@@ -60,6 +60,7 @@ internal static class CliApp
         ParseCommand.Create(console),
         PolicyCommand.Create(console),
         ScanCommand.Create(console),
+        VerifyCommand.Create(console),
         new Option<bool>(DebugName)
         {
             Description = "On an internal error, print the stack trace too (as PORTCOMPLIANCE_DEBUG=1 does)",

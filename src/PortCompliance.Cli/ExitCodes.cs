@@ -9,6 +9,9 @@ internal static class ExitCodes
     /// <summary>The audit ran and found unwaived findings at or above <c>--fail-on</c>.</summary>
     public const int Findings = 1;
 
+    /// <summary><c>verify</c>: something in the report folder, or an input, is not what the audit wrote or judged.</summary>
+    public const int Differs = 1;
+
     /// <summary>
     /// The user must fix something: a usage error, an unreadable or invalid policy, no input could be read at all, or
     /// a report could not be written (the others still are).

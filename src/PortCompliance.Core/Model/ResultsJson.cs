@@ -119,6 +119,45 @@ public static class ResultsJson
             return (null, new Diagnostic(path, 0, 0, DiagnosticSeverity.Error, $"cannot read baseline: {e.Message}"));
         }
     }
+
+    /// <summary>
+    /// Reads a results.json from a stream — a report folder's own, or the copy a PDF carries — capped as a baseline is,
+    /// with the SHA-256 of every byte read; <paramref name="name"/> names it in the problem.
+    /// </summary>
+    public static (AuditResult? Result, Diagnostic? Problem) Read(Stream stream, string name, out string? sha256)
+    {
+        sha256 = null;
+        var capped = new CappedStream(stream, MaxBaselineBytes);
+        try
+        {
+            var result = JsonSerializer.Deserialize(capped, Context.AuditResult);
+            capped.CopyTo(Stream.Null);
+            if (!capped.Exceeded)
+            {
+                sha256 = capped.Sha256;
+            }
+
+            return capped.Exceeded ? (null, new Diagnostic(name, 0, 0, DiagnosticSeverity.Error, $"larger than {RegularFiles.Size(MaxBaselineBytes)}"))
+                : result is null ? (null, new Diagnostic(name, 0, 0, DiagnosticSeverity.Error, "an empty results.json"))
+                : (result, null);
+        }
+        catch (JsonException) when (capped.Exceeded)
+        {
+            return (null, new Diagnostic(name, 0, 0, DiagnosticSeverity.Error, $"larger than {RegularFiles.Size(MaxBaselineBytes)}"));
+        }
+        catch (JsonException e)
+        {
+            return (null, new Diagnostic(name, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, DiagnosticSeverity.Error,
+                $"not a PortCompliance results.json: {e.Message.Split(" Path:")[0]}"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, new Diagnostic(name, 0, 0, DiagnosticSeverity.Error, $"cannot be read: {e.Message}"));
+        }
+    }
+
+    /// <summary>One host's entry as results.json writes it: what a host report's own copy is compared by.</summary>
+    public static byte[] SerializeHost(HostResult host) => JsonSerializer.SerializeToUtf8Bytes(host, Context.HostResult);
 }
 
 [JsonSourceGenerationOptions(

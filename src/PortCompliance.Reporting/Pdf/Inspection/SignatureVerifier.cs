@@ -163,7 +163,7 @@ public static class SignatureVerifier
         signed.CopyFrom(attribute);
         if (!CryptographicOperations.FixedTimeEquals(signed.MessageDigest, CryptographicOperations.HashData(name, content)))
         {
-            problems.Add($"the signed bytes changed: their {name} is not the one signed");
+            problems.Add($"the signed bytes changed: their {name.Name!.Replace("SHA", "SHA-", StringComparison.Ordinal)} is not the one signed");
             return false;
         }
 
