@@ -29,6 +29,7 @@ internal static class EvidencePdfs
         return X509CertificateLoader.LoadPkcs12(made.Export(X509ContentType.Pfx, ""), "", X509KeyStorageFlags.Exportable);
     }
 
+    /// <summary>The PDF carrying these attachments instead of its own: PDFsharp's <c>AddEmbeddedFile</c> starts a new name tree.</summary>
     public static byte[] WithAttachments(byte[] pdf, params Attachment[] attachments)
     {
         using var document = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Modify);

@@ -2,7 +2,8 @@ namespace PortCompliance.Reporting.Pdf.Inspection;
 
 /// <summary>
 /// What a PDF carries that an auditor can check: the files embedded in it and its signature dictionaries, as the file
-/// holds them. <see cref="Problem"/> says why the file could not be read as a PDF (then both lists are empty).
+/// holds them. <see cref="Problem"/> says why the file could not be read as a PDF: then no file is given, and the
+/// signatures are those found in its bytes alone.
 /// </summary>
 public sealed record PdfInspection(IReadOnlyList<EmbeddedFile> Files, IReadOnlyList<EmbeddedSignature> Signatures, string? Problem)
 {

@@ -27,8 +27,9 @@ public static class PdfInspector
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // PDFsharp's reader throws many kinds of exception for a malformed file; each is the same answer here.
-            return PdfInspection.Unreadable($"not a PDF that can be read: {OneLine(e.Message)}");
+            // PDFsharp's reader throws many kinds of exception for a malformed file; each is the same answer here. Its
+            // signatures can still be checked: they are found in the bytes.
+            return new PdfInspection([], RawSignatures.Find(pdf), $"not a PDF that can be read: {FirstSentence(e.Message)}");
         }
 
         using (document)
@@ -39,7 +40,7 @@ public static class PdfInspector
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                return PdfInspection.Unreadable($"a PDF whose structure cannot be followed: {OneLine(e.Message)}");
+                return new PdfInspection([], RawSignatures.Find(pdf), $"a PDF whose structure cannot be followed: {FirstSentence(e.Message)}");
             }
         }
     }
@@ -190,6 +191,9 @@ public static class PdfInspector
     }
 
     private static PdfItem? Resolve(PdfItem? item) => item is PdfReference reference ? reference.Value : item;
+
+    /// <summary>PDFsharp's messages go on with a link and an excerpt of the file: the first sentence is the reason.</summary>
+    private static string FirstSentence(string text) => OneLine(text).Split(". ")[0].TrimEnd('.');
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 

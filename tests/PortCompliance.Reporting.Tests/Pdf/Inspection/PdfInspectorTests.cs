@@ -18,19 +18,20 @@ public sealed class PdfInspectorTests
     public void Should_Give_Back_Each_Attached_File_With_Its_Description_As_Pdfdetach_Does()
     {
         var listing = File.ReadAllBytes(RepoPaths.Combine(Sample));
-        var results = "{\"hosts\": []}\n"u8.ToArray();
+        var policy = File.ReadAllBytes(RepoPaths.Combine("policies/baseline.yaml"));
         var pdf = EvidencePdfs.WithAttachments(Report,
             new("listing-ss-lntup-debian12-db.txt", $"listing: {Sample}", listing),
-            new("results.json", "results: results.json", results));
+            new("policy-baseline.yaml", "policy: builtin:baseline", policy));
 
         var inspection = PdfInspector.Read(pdf);
 
         Assert.Null(inspection.Problem);
-        Assert.Equal(["listing-ss-lntup-debian12-db.txt", "results.json"], inspection.Files.Select(f => f.Name));
-        Assert.Equal([$"listing: {Sample}", "results: results.json"], inspection.Files.Select(f => f.Description));
+        Assert.Equal(["listing-ss-lntup-debian12-db.txt", "policy-baseline.yaml"], inspection.Files.Select(f => f.Name));
+        Assert.Equal([$"listing: {Sample}", "policy: builtin:baseline"], inspection.Files.Select(f => f.Description));
         var detached = Poppler.Detached(pdf);
         Assert.All(inspection.Files, f => Assert.Equal(detached[f.Name], f.Content));
-        Assert.Equal(listing, inspection.Files[0].Content);
+        Assert.Equal(listing, inspection.Files.Single(f => f.Name.StartsWith("listing-", StringComparison.Ordinal)).Content);
+        Assert.Equal(policy, inspection.Files.Single(f => f.Name.StartsWith("policy-", StringComparison.Ordinal)).Content);
     }
 
     [Fact]
@@ -63,12 +64,15 @@ public sealed class PdfInspectorTests
     }
 
     [Fact]
-    public void Should_Find_No_Evidence_In_A_Report_Without_Any()
+    public void Should_Find_The_Results_A_Report_Rendered_Without_Its_Files_Carries_And_No_Signature()
     {
+        // Rendered without access to its input files, a report still attaches its own results.json.
         var inspection = PdfInspector.Read(Report);
 
         Assert.Null(inspection.Problem);
-        Assert.Empty(inspection.Files);
+        var results = Assert.Single(inspection.Files);
+        Assert.Equal(("results.json", "results: results.json"), (results.Name, results.Description));
+        Assert.Equal(Poppler.Detached(Report)["results.json"], results.Content);
         Assert.Empty(inspection.Signatures);
     }
 
