@@ -182,6 +182,58 @@ public sealed class VerifyCommandTests(VerifyCommandTests.SignedAudit audit) : I
     }
 
     [Fact]
+    public void Should_Name_The_Input_Listing_Edited_After_The_Audit_And_Note_An_Unsigned_Pdf()
+    {
+        using var unsigned = AuditedFolder.Create(Samples, sign: false);
+        var edited = Path.Combine(unsigned.Inputs, "ss-lntup-debian12-web.txt");
+        File.AppendAllText(edited, "tcp   LISTEN 0      128          0.0.0.0:4444      0.0.0.0:*    users:((\"nc\",pid=4444,fd=3))\n");
+
+        var run = CliRun.Of("verify", unsigned.Reports, unsigned.Inputs);
+
+        Assert.Equal(1, run.ExitCode);
+        var failure = Assert.Single(Lines(run, "FAIL"));
+        Assert.StartsWith($"FAIL  input       {edited}: changed since it was judged (listing of ss-lntup-debian12-web): its SHA-256 is ", failure);
+        Assert.Contains("note  signature   report.pdf: not signed", run.Out);
+    }
+
+    [Fact]
+    public void Should_Take_The_Record_From_The_Pdf_When_The_Audit_Wrote_No_Results_Json()
+    {
+        using var pdfOnly = AuditedFolder.Create(Samples, sign: true, "--formats", "pdf");
+
+        var run = CliRun.Of("verify", pdfOnly.Reports, pdfOnly.Inputs);
+
+        Assert.False(File.Exists(Path.Combine(pdfOnly.Reports, "results.json")));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("note  input       results.json: not in the folder: the inputs are checked against the results.json report.pdf carries", run.Out);
+        Assert.Equal(3, Lines(run, "ok    input ").Count);
+    }
+
+    [Fact]
+    public void Should_Check_Standard_Input_Against_The_Listing_Read_From_It()
+    {
+        var listing = File.ReadAllText(RepoPaths.Combine(Samples[0]));
+        var reports = Folder.CopyOfReports() + "-stdin";
+        try
+        {
+            CliRun.WithStdin(listing, "audit", "-", "--host", "db01", "--out", reports);
+
+            var same = CliRun.WithStdin(listing, "verify", reports, "-");
+            var other = CliRun.WithStdin(listing + "\n", "verify", reports, "-");
+
+            Assert.Equal(0, same.ExitCode);
+            Assert.Contains("ok    input       -: the bytes judged (listing of db01)", same.Out);
+            Assert.Contains("ok    attachment  report.pdf: 3 attachment(s)", same.Out);
+            Assert.Equal(1, other.ExitCode);
+            Assert.StartsWith("FAIL  input       -: changed since it was judged", Assert.Single(Lines(other, "FAIL")));
+        }
+        finally
+        {
+            Directory.Delete(reports, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Should_Not_Hang_On_A_Fifo_Named_Report_Pdf()
     {
         var copy = Folder.CopyOfReports();
