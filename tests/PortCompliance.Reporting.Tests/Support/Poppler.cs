@@ -27,7 +27,16 @@ internal static class Poppler
         return [.. lines.Skip(2).Select(l => (l[..(starts[1] - 1)].Trim(), l[starts[3]..(starts[4] - 1)].Trim()))];
     }
 
-    private static string Run(byte[] pdf, string tool, string[] arguments)
+    /// <summary>Runs a poppler tool on the PDF (<c>{pdf}</c> in the arguments is its path), which must succeed; what it printed.</summary>
+    public static string Run(byte[] pdf, string tool, string[] arguments)
+    {
+        var (exit, output, error) = Tool(pdf, tool, arguments);
+        Assert.True(exit == 0, $"{tool} failed ({exit}): {error}");
+        return output;
+    }
+
+    /// <summary>Runs a poppler tool on the PDF, whatever it exits with (pdfsig fails on a bad signature).</summary>
+    public static (int Exit, string Output, string Error) Tool(byte[] pdf, string tool, string[] arguments)
     {
         var path = Path.Combine(Path.GetTempPath(), $"pc-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(path, pdf);
@@ -43,8 +52,7 @@ internal static class Poppler
             var error = process.StandardError.ReadToEndAsync();
             var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"{tool} failed ({process.ExitCode}): {error.Result}");
-            return output;
+            return (process.ExitCode, output, error.Result);
         }
         finally
         {
