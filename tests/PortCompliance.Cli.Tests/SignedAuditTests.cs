@@ -102,7 +102,7 @@ public sealed class SignedAuditTests : IDisposable
         File.Copy(RepoPaths.Combine(Sample), path);
         var judged = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
         File.AppendAllText(path, "tcp LISTEN 0 128 0.0.0.0:4444 0.0.0.0:*\n");
-        var evidence = new EvidenceFiles(PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!, Out);
+        var evidence = new EvidenceFiles(PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!, Out, writesResults: true);
 
         var read = evidence.Read(EvidenceKind.Listing, path, judged, AttachmentPlan.MaxBytes);
 
