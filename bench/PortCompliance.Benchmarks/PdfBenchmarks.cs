@@ -4,6 +4,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using PortCompliance.Core.Audit;
+using PortCompliance.Reporting.Evidence;
 using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Ingest;
 using PortCompliance.Core.Model;
@@ -25,7 +26,7 @@ public class PdfBenchmarks
 {
     private ReportModel _model = null!;
 
-    [Params(1, 10, 100)]
+    [Params(1, 10)]
     public int Hosts { get; set; }
 
     [GlobalSetup]
@@ -37,7 +38,7 @@ public class PdfBenchmarks
         var snapshots = Enumerable.Range(0, Hosts).Select(i =>
         {
             var path = samples[i % samples.Count];
-            var read = InputReader.ReadFile(path, new ListingOptions(Path.GetFileName(path), Host: $"host{i + 1:000}"));
+            var read = InputReader.ReadFile(path, new ListingOptions(path, Host: $"host{i + 1:000}"));
             return read.Snapshot!;
         }).ToList();
         var policy = PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
@@ -46,8 +47,41 @@ public class PdfBenchmarks
         PdfReport.Render(_model, TextWriter.Null, new ReportOptions());
     }
 
-    [Benchmark]
+    [Benchmark(Baseline = true)]
     public int RenderPdf() => PdfReport.Render(_model, TextWriter.Null, new ReportOptions()).Length;
+
+    /// <summary>With the listings and policy attached, as every audit now writes it.</summary>
+    [Benchmark]
+    public int RenderPdfWithEvidence() => PdfReport.Render(_model, TextWriter.Null, new ReportOptions { Evidence = DiskEvidence.Instance }).Length;
+
+    /// <summary>With the evidence attached and signed (RSA 2048, SHA-256), as <c>audit --sign</c> writes it.</summary>
+    [Benchmark]
+    public int RenderSignedPdf() => PdfReport.Render(_model, TextWriter.Null, new ReportOptions { Evidence = DiskEvidence.Instance, Signer = _signer }).Length;
+
+    private ReportSigner _signer = null!;
+
+    [GlobalSetup(Target = nameof(RenderSignedPdf))]
+    public void SetupSigned()
+    {
+        Setup();
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=Bench Signer", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        _signer = new ReportSigner(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+            made.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null), DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>The files as the CLI reads them: from disk, the built-in policy from policies/.</summary>
+    private sealed class DiskEvidence : IEvidenceSource
+    {
+        public static DiskEvidence Instance { get; } = new();
+
+        public EvidenceBytes Read(EvidenceKind kind, string source, string? sha256, long maxBytes) =>
+            EvidenceBytes.Of(File.ReadAllBytes(source.StartsWith("builtin:", StringComparison.Ordinal)
+                ? Path.Combine(Samples.Root(), "..", "policies", $"{source[8..]}.yaml")
+                : File.Exists(source) ? source : Path.Combine(Samples.Root(), "..", source)));
+    }
 
     private sealed class PerHostConfig : ManualConfig
     {

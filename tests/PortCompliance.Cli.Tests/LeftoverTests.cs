@@ -39,7 +39,7 @@ public sealed class LeftoverTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"portcompliance: removed 10 temporary file(s) left in {Out} by interrupted runs\n", run.Error);
         var remaining = Directory.EnumerateFiles(Out, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Out, f)).Order(StringComparer.Ordinal);
-        Assert.Equal(kept.Append("results.json").Order(StringComparer.Ordinal), remaining);
+        Assert.Equal(kept.Append("results.json").Append("SHA256SUMS").Order(StringComparer.Ordinal), remaining);
     }
 
     [Fact]
@@ -56,8 +56,12 @@ public sealed class LeftoverTests : IDisposable
         Assert.True((1, 1) == (first.ExitCode, second.ExitCode), first.Error + second.Out + second.Error);
         var expected = listings.Take(12).Select(l => Path.GetFileName(l).Replace(".ss.txt", ".html", StringComparison.Ordinal));
         Assert.Equal(expected, Directory.GetFiles(Path.Combine(Out, "hosts")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Equal(new[] { "report.html", "results.json", "hosts" }.Order(StringComparer.Ordinal),
+        Assert.Equal(new[] { "report.html", "results.json", "hosts", "SHA256SUMS" }.Order(StringComparer.Ordinal),
             Directory.EnumerateFileSystemEntries(Out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        // The second run's sums list exactly what it wrote: its own 12 host reports, none of the first run's.
+        var written = Directory.EnumerateFiles(Out, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Out, f)).Where(f => f != "SHA256SUMS");
+        Assert.Equal(written.Order(StringComparer.Ordinal), File.ReadAllLines(Path.Combine(Out, "SHA256SUMS")).Select(l => l[66..]));
     }
 
     [Fact]
@@ -68,7 +72,7 @@ public sealed class LeftoverTests : IDisposable
         var second = CliRun.Of("audit", Path.Combine(november, "web01.ss.txt"), "--formats", "html", "--report-date", "2026-11-21", "--out", Out);
 
         Assert.Equal((1, 1), (first.ExitCode, second.ExitCode));
-        Assert.Equal(["report.html"], Directory.EnumerateFileSystemEntries(Out).Select(Path.GetFileName));
+        Assert.Equal(["SHA256SUMS", "report.html"], Directory.EnumerateFileSystemEntries(Out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -161,7 +161,7 @@ internal sealed class AuditOptions
         }
 
         var folder = parsed.GetValue(_output)!;
-        var evidence = new EvidenceFiles(loaded.Policy, folder);
+        var evidence = new EvidenceFiles(loaded.Policy, folder, writesResults: renderers.Any(r => wanted.Contains(r.Key) && r.Files.Contains("results.json")));
         reports = reports with { Evidence = evidence };
         return new AuditJob(
             paths, paths.Length == 0 || parsed.GetValue(_live), host, parsed.GetValue(_inputFormat), loaded.Policy, inventory, baseline,

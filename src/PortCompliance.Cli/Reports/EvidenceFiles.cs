@@ -12,9 +12,10 @@ namespace PortCompliance.Cli.Reports;
 /// The bytes a run's PDFs attach, read where the audit found them and checked against the hash it recorded: a file
 /// changed since it was judged is not attached, and the report says so. Standard input and live scans have no file:
 /// their bytes are kept as they are read. The policy's bytes come from the loaded policy; this run's results.json
-/// from the output folder, once written. Safe to call from every core at once.
+/// from the output folder, once written — never a previous run's, when this one writes none. Safe to call from every
+/// core at once.
 /// </summary>
-internal sealed class EvidenceFiles(Policy policy, string folder) : IEvidenceSource
+internal sealed class EvidenceFiles(Policy policy, string folder, bool writesResults) : IEvidenceSource
 {
     private readonly ConcurrentDictionary<string, byte[]> _kept = new(StringComparer.Ordinal);
 
@@ -29,7 +30,9 @@ internal sealed class EvidenceFiles(Policy policy, string folder) : IEvidenceSou
         var (bytes, problem) = kind switch
         {
             EvidenceKind.Policy => (policy.Sources.FirstOrDefault(s => s.Path == source)?.Content.ToArray(), "it is not among the policy files loaded"),
-            EvidenceKind.Results => Load(Path.Combine(folder, "results.json"), maxBytes),
+            EvidenceKind.Results => writesResults
+                ? Load(Path.Combine(folder, "results.json"), maxBytes)
+                : (null, "this run writes no results.json (--formats without json)"),
             _ => _kept.TryGetValue(source, out var kept) ? (kept, null) : Load(source, maxBytes),
         };
         if (bytes is null)

@@ -37,7 +37,8 @@ public static class AttachmentPlan
         {
             if (file is not null)
             {
-                plan.Add(kind, file.Path, file.Sha256, FileName(file.Path, null), shared);
+                plan.Add(kind, file.Path, file.Sha256, FileName(file.Path, null), shared,
+                    model.Scope == ReportScope.FleetHost ? "; the fleet's summary report.pdf carries it" : "");
             }
         }
 
@@ -69,7 +70,7 @@ public static class AttachmentPlan
 
         public List<EvidenceAttachment> Items { get; } = [];
 
-        public void Add(EvidenceKind kind, string path, string? sha256, string fileName, long cap)
+        public void Add(EvidenceKind kind, string path, string? sha256, string fileName, long cap, string elsewhere = "")
         {
             var name = Unique(kind == EvidenceKind.Results ? fileName : $"{kind.Name()}-{Safe(fileName)}");
             if (source is null)
@@ -85,7 +86,7 @@ public static class AttachmentPlan
             }
             else
             {
-                Items.Add(new EvidenceAttachment(kind, name, path, sha256 ?? "", 0, null, $"not attached: {read.Problem}"));
+                Items.Add(new EvidenceAttachment(kind, name, path, sha256 ?? "", 0, null, $"not attached: {read.Problem}{elsewhere}"));
             }
         }
 

@@ -30,7 +30,7 @@ internal static class Poppler
     /// <summary>pdfsig's verdict on the first signature: whether it is valid, and whether it covers the whole document.</summary>
     public static (bool Valid, bool WholeDocument) Signature(byte[] pdf)
     {
-        var lines = Run(pdf, "pdfsig", ["{pdf}"]).Split('\n').Select(l => l.Trim()).ToList();
+        var lines = Tool(pdf, "pdfsig", ["{pdf}"]).Output.Split('\n').Select(l => l.Trim()).ToList();
         return (lines.Contains("- Signature Validation: Signature is Valid."), lines.Contains("- Total document signed"));
     }
 
@@ -49,7 +49,16 @@ internal static class Poppler
         }
     }
 
-    private static string Run(byte[] pdf, string tool, string[] arguments)
+    /// <summary>Runs a poppler tool on the PDF (<c>{pdf}</c> in the arguments is its path), which must succeed; what it printed.</summary>
+    public static string Run(byte[] pdf, string tool, string[] arguments)
+    {
+        var (exit, output, error) = Tool(pdf, tool, arguments);
+        Assert.True(exit == 0, $"{tool} failed ({exit}): {error}");
+        return output;
+    }
+
+    /// <summary>Runs a poppler tool on the PDF, whatever it exits with (pdfsig fails on a bad signature).</summary>
+    public static (int Exit, string Output, string Error) Tool(byte[] pdf, string tool, string[] arguments)
     {
         var path = Path.Combine(Path.GetTempPath(), $"pc-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(path, pdf);
@@ -65,8 +74,7 @@ internal static class Poppler
             var error = process.StandardError.ReadToEndAsync();
             var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"{tool} failed ({process.ExitCode}): {error.Result}");
-            return output;
+            return (process.ExitCode, output, error.Result);
         }
         finally
         {

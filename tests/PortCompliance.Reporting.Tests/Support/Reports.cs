@@ -15,7 +15,7 @@ internal static class Reports
 {
     public static readonly DateTimeOffset Day = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
 
-    public static ReportOptions Options { get; } = new() { Organisation = "Example Corp" };
+    public static ReportOptions Options { get; } = new() { Organisation = "Example Corp", Evidence = RepoEvidence.Instance };
 
     /// <summary>The hostile strings every format must render as inert text.</summary>
     public static readonly string[] Payloads = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "=HYPERLINK(\"http://x\")"];
