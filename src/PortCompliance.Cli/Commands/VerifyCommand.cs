@@ -11,13 +11,13 @@ internal static class VerifyCommand
 {
     public static Command Create(CliConsole console)
     {
-        var folder = new Argument<string>("DIR") { Description = "A report folder audit wrote (its --out)" };
+        var folder = new Argument<string>("DIR") { Description = $"A report folder audit wrote (its --out). Checks, in order: {ReportChecks.Describe()}" };
         var inputs = new Argument<string[]>("INPUT")
         {
             Description = "The listings judged, as given to audit (files, folders, or - for standard input); none: look where results.json says they were",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var command = new Command("verify", $"Re-check a report folder; exit 0 when every check holds, 1 when anything differs. Checks: {ReportChecks.Describe()}")
+        var command = new Command("verify", $"Re-check a report folder ({string.Join(", ", ReportChecks.Create().Select(c => c.Name))}): exit 0 when every check holds, 1 when anything differs")
         {
             folder, inputs,
         };

@@ -10,7 +10,8 @@ internal enum CheckStatus
 
 /// <summary>
 /// One line of <c>verify</c>'s output: a check's verdict on one subject (a file of the folder, an input), and why.
-/// Lines of the same <see cref="Fold"/> (a fleet's <c>hosts/</c>) that hold are printed as one.
+/// Lines of the same <see cref="Fold"/> that hold are printed as one, under the fold's name as subject: a fleet's
+/// <c>hosts/</c>, its listings.
 /// </summary>
 internal sealed record CheckLine(CheckStatus Status, string Check, string Subject, string Detail)
 {

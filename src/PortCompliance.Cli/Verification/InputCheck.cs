@@ -33,7 +33,7 @@ internal sealed class InputCheck : IFolderCheck
             yield return CheckLine.Note(Name, RecordedRun.FileName, $"not in the folder: the inputs are checked against {record.Origin}");
         }
 
-        var lines = folder.Inputs.Count == 0 ? Where(sources.All) : Given(folder, sources);
+        var lines = folder.Inputs.Count == 0 ? Where(sources.All, folder.IsFleet) : Given(folder, sources);
         foreach (var line in lines)
         {
             yield return line;
@@ -60,7 +60,7 @@ internal sealed class InputCheck : IFolderCheck
         {
             yield return source is null ? Unknown(file, match.Tied(file))
                 : sha256 is null ? CheckLine.Fail(Name, file, $"{problem} (recorded as {source.Path}, {source.What})")
-                : Compare(file, sha256, source);
+                : Compare(file, sha256, source, folder.IsFleet);
         }
 
         var missing = match.Unmatched.Where(s => s.Kind == EvidenceKind.Listing).ToList();
@@ -71,14 +71,14 @@ internal sealed class InputCheck : IFolderCheck
                 : CheckLine.Note(Name, source.Path, RecordedSources.NotAFile(source));
         }
 
-        foreach (var line in Where([.. match.Unmatched.Where(s => s.Kind != EvidenceKind.Listing)]))
+        foreach (var line in Where([.. match.Unmatched.Where(s => s.Kind != EvidenceKind.Listing)], folder.IsFleet))
         {
             yield return line;
         }
     }
 
     /// <summary>Each recorded source looked for where results.json says it was.</summary>
-    private IEnumerable<CheckLine> Where(IReadOnlyList<RecordedSource> recorded) =>
+    private IEnumerable<CheckLine> Where(IReadOnlyList<RecordedSource> recorded, bool fleet) =>
         recorded.AsParallel().AsOrdered().Select(source =>
         {
             if (!source.IsFile)
@@ -93,14 +93,15 @@ internal sealed class InputCheck : IFolderCheck
                     : CheckLine.Fail(Name, source.Path, $"{problem} ({source.What})");
             }
 
-            return Compare(source.Path, sha256, source);
+            return Compare(source.Path, sha256, source, fleet);
         }).ToList();
 
-    private CheckLine Compare(string file, string sha256, RecordedSource source)
+    /// <summary>Whether a file is the source it was matched to; a fleet's listings that are fold into one line, as its host reports do.</summary>
+    private CheckLine Compare(string file, string sha256, RecordedSource source, bool fleet)
     {
         var recordedAs = file == source.Path ? source.What : $"{source.What}, recorded as {source.Path}";
         return sha256 == source.Sha256
-            ? CheckLine.Ok(Name, file, $"the bytes judged ({recordedAs})")
+            ? CheckLine.Ok(Name, file, $"the bytes judged ({recordedAs})") with { Fold = fleet && source.Kind == EvidenceKind.Listing ? "listings" : null }
             : CheckLine.Fail(Name, file, $"changed since it was judged ({recordedAs}): its SHA-256 is {FileHash.Short(sha256)}, {RecordedRun.FileName} records {FileHash.Short(source.Sha256)}");
     }
 

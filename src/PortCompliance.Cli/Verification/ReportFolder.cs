@@ -46,6 +46,9 @@ internal sealed class ReportFolder
 
     public RecordedRun Record => _record.Value;
 
+    /// <summary>A fleet's folder: its host reports under <c>hosts/</c>.</summary>
+    public bool IsFleet => Files.Any(f => f.InHosts);
+
     public string PathOf(string relative) => System.IO.Path.Combine(Root, relative);
 
     /// <summary>Whether the folder looks like a report folder at all: SHA256SUMS, results.json, a report or a fleet's hosts/.</summary>

@@ -4,8 +4,8 @@ namespace PortCompliance.Cli.Verification;
 
 /// <summary>
 /// Prints <c>verify</c>'s lines — <c>ok</c>, <c>FAIL</c> or <c>note</c>, the check, the subject and why — and the
-/// verdict last. Within a fold (a fleet's <c>hosts/</c>) the lines that hold are printed as one per check, and so are
-/// notes that say the same; every failure keeps its own line.
+/// verdict last. Within a fold (a fleet's <c>hosts/</c>, its listings) the lines that hold are printed as one per check,
+/// and so are notes that say the same; every failure keeps its own line.
 /// </summary>
 internal static class VerifyReport
 {
@@ -70,6 +70,6 @@ internal static class VerifyReport
         var first = group[0];
         var same = group.All(l => l.Detail == first.Detail);
         var files = string.Create(CultureInfo.InvariantCulture, $"{group.Count} files");
-        return first with { Subject = first.Fold!.TrimEnd('/') + "/", Detail = same ? $"{files}, each: {first.Detail}" : $"{files}, each holds" };
+        return first with { Subject = first.Fold!, Detail = same ? $"{files}, each: {first.Detail}" : $"{files}, each holds" };
     }
 }
