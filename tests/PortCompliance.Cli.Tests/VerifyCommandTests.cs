@@ -234,17 +234,40 @@ public sealed class VerifyCommandTests(VerifyCommandTests.SignedAudit audit) : I
     }
 
     [Fact]
-    public void Should_Not_Hang_On_A_Fifo_Named_Report_Pdf()
+    public void Should_Not_Hang_On_Fifos_Named_Report_Pdf_And_Results_Json()
     {
         var copy = Folder.CopyOfReports();
-        var pdf = Path.Combine(copy, "report.pdf");
-        File.Delete(pdf);
-        SpecialFiles.Fifo(pdf);
+        var fifos = new[] { Path.Combine(copy, "report.pdf"), Path.Combine(copy, "results.json") };
+        foreach (var fifo in fifos)
+        {
+            File.Delete(fifo);
+            SpecialFiles.Fifo(fifo);
+        }
 
-        var run = SpecialFiles.Within(30, () => CliRun.Of("verify", copy, Folder.Inputs), pdf);
+        var run = SpecialFiles.Within(30, () => CliRun.Of("verify", copy, Folder.Inputs), fifos);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal("FAIL  SHA256SUMS  report.pdf: not a regular file (a FIFO): skipped", Assert.Single(Lines(run, "FAIL")));
+        Assert.Contains("FAIL  SHA256SUMS  report.pdf: not a regular file (a FIFO): skipped", run.Out);
+        Assert.Contains("FAIL  SHA256SUMS  results.json: not a regular file (a FIFO): skipped", run.Out);
+        Assert.Contains("FAIL  input       ", run.Out);
+        Assert.Contains("cannot be checked: results.json: not a regular file (a FIFO)", run.Out);
+    }
+
+    [Fact]
+    public void Should_Never_Open_A_Path_In_SHA256SUMS_That_Leaves_The_Folder()
+    {
+        var copy = Folder.CopyOfReports();
+        var hash = new string('0', 64);
+        File.AppendAllText(Path.Combine(copy, "SHA256SUMS"), $"{hash}  ../../../../etc/passwd\n{hash}  /dev/zero\nnot a line\n");
+
+        var run = SpecialFiles.Within(30, () => CliRun.Of("verify", copy, Folder.Inputs));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            ["FAIL  SHA256SUMS  SHA256SUMS:6: ../../../../etc/passwd: a path that leaves the report folder",
+             "FAIL  SHA256SUMS  SHA256SUMS:7: /dev/zero: an absolute path, outside the report folder",
+             "FAIL  SHA256SUMS  SHA256SUMS:8: not a line of sha256sum (HASH, two spaces, PATH)"],
+            Lines(run, "FAIL"));
     }
 
     [Theory]
