@@ -33,6 +33,11 @@ internal static class Approvals
         return new RegisterView(scope, summary, rows);
     }
 
+    /// <summary>Each waiver once, in ticket order, from its uses.</summary>
+    public static IReadOnlyList<WaiverRecordView> Records(IEnumerable<WaiverView> uses) =>
+        [.. uses.Select(w => new WaiverRecordView(w.Ticket, w.Rule, w.Reason, w.Expires, w.Approval)).Distinct()
+            .OrderBy(w => w.Ticket, StringComparer.Ordinal).ThenBy(w => w.Expires, StringComparer.Ordinal)];
+
     public static WaiverApproval Of(WaiverReference waiver) => new(
         Recorded.Of(waiver.Owner),
         Recorded.Of(waiver.ApprovedBy),

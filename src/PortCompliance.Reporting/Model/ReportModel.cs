@@ -18,6 +18,10 @@ public sealed record ReportModel
     public required RegisterView Register { get; init; }
 
     public required IReadOnlyList<WaiverView> Waivers { get; init; }
+
+    /// <summary>Each waiver of <see cref="Waivers"/> once, with its approval on record: those list every use.</summary>
+    public required IReadOnlyList<WaiverRecordView> WaiverRecords { get; init; }
+
     public required IReadOnlyList<EvidenceFileView> Evidence { get; init; }
     public required IReadOnlyList<InputProblem> InputErrors { get; init; }
 
@@ -184,6 +188,9 @@ public sealed record ControlView(string Control, IReadOnlyList<string> Rules, IR
 /// <summary>One use of a waiver: the finding it covers (or, expired, no longer covers), with the waiver's approval.</summary>
 public sealed record WaiverView(
     string Ticket, string Rule, string Host, string Where, string Reason, string? Approver, string Expires, string Status, WaiverApproval Approval);
+
+/// <summary>One waiver as the policy grants it, with its approval: the record behind every use of it.</summary>
+public sealed record WaiverRecordView(string Ticket, string Rule, string Reason, string Expires, WaiverApproval Approval);
 
 /// <summary>
 /// A waiver's approval as the reports show it: who owns it, who approved it, its business justification beside the

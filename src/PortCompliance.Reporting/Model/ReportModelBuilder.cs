@@ -42,6 +42,7 @@ public static class ReportModelBuilder
             Controls = fleet.Controls,
             Register = Approvals.Register(closing.Policy, fleetHost: null),
             Waivers = waivers,
+            WaiverRecords = Approvals.Records(waivers),
             Evidence = fleet.EvidenceFiles,
             InputErrors = closing.InputErrors,
             Drift = closing.Drift is { } drift ? Drift(drift, fleet.Anchors, isFleet: true) : null,
@@ -87,6 +88,7 @@ public static class ReportModelBuilder
         }
 
         var allFindings = hosts.SelectMany(h => h.Findings).ToList();
+        var waivers = SortWaivers(Waivers(allFindings));
         var evidence = RunEvidence.Of(result);
         return new ReportModel
         {
@@ -96,7 +98,8 @@ public static class ReportModelBuilder
             Hosts = hosts,
             Controls = Controls(allFindings),
             Register = Approvals.Register(result.Policy, anchor is null ? null : result.Hosts[0]), // an anchor: a fleet host's own report
-            Waivers = SortWaivers(Waivers(allFindings)),
+            Waivers = waivers,
+            WaiverRecords = Approvals.Records(waivers),
             Evidence = [.. result.Hosts.SelectMany(EvidenceFiles)],
             InputErrors = result.InputErrors,
             Drift = result.Drift is { } drift ? Drift(drift, hosts.GroupBy(h => h.Host).ToDictionary(g => g.Key, g => g.First().Anchor), isFleet: false) : null,
