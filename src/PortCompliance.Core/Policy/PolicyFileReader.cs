@@ -287,7 +287,8 @@ internal sealed class PolicyFileReader(NodeReader reader, ServiceCatalogue catal
         var (name, older) = (NodeReader.Get(waiver, "approved_by"), NodeReader.Get(waiver, "approver"));
         if (name is not null && older is not null)
         {
-            reader.Error(older, "a waiver has one approver: give approved_by (approver is its older name), not both");
+            reader.Error(waiver.Entries.First(e => e.Key.Value == "approver").Key,
+                "a waiver has one approver: give approved_by (approver is its older name), not both");
         }
 
         return name is not null ? reader.String(name, "approved_by") : reader.String(older, "approver");

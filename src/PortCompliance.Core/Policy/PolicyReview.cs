@@ -19,8 +19,8 @@ public static class PolicyReview
             {
                 var where = group is null ? "approved-ports" : $"approved-ports of group '{group}'";
                 warnings.Add(Warning(entry.Source, entry.Line, entry.Column,
-                    $"{where}: {entry.Ports} has no justification; PCI DSS 1.2.5 asks for the business justification and approval of " +
-                    $"every allowed port ({{ port: {Port(entry.Ports)}, justification: …, approved_by: …, approved_on: YYYY-MM-DD }})"));
+                    $"{where}: {entry.Ports} has no justification; record why it is allowed and who approved it (PCI DSS 1.2.5): " +
+                    $"{{ port: {Port(entry.Ports)}, justification: \"…\", approved_by: \"…\", approved_on: YYYY-MM-DD }}"));
             }
         }
 
