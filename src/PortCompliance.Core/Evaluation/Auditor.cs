@@ -67,7 +67,7 @@ public static class Auditor
             Unparsed = host.Unparsed,
             Findings = findings,
             Scan = host.External,
-            Groups = [.. groups.Select(g => g.Name)],
+            Groups = [.. groups.Select(g => g.Info)],
         };
     }
 

@@ -16,5 +16,15 @@ public sealed record Approval(string? Justification, string? ApprovedBy, DateOnl
 /// </summary>
 public sealed record ApprovedService(Protocol Proto, int From, int To, PolicyGroupInfo? Group, Approval Approval);
 
-/// <summary>A policy group as a report names it: its name and the host-name globs, inventory tags and OSes it matches.</summary>
-public sealed record PolicyGroupInfo(string Name, IReadOnlyList<string> Hosts, IReadOnlyList<string> Tags, IReadOnlyList<HostOs> Os);
+/// <summary>
+/// A policy group as a report names it: its name and the host-name globs, inventory tags and OSes it matches. Two are
+/// equal when name and match are: a host matches both or neither (a policy and the file it extends may both have a
+/// group <c>web</c>, matching different hosts).
+/// </summary>
+public sealed record PolicyGroupInfo(string Name, IReadOnlyList<string> Hosts, IReadOnlyList<string> Tags, IReadOnlyList<HostOs> Os)
+{
+    public bool Equals(PolicyGroupInfo? other) =>
+        other is not null && Name == other.Name && Hosts.SequenceEqual(other.Hosts) && Tags.SequenceEqual(other.Tags) && Os.SequenceEqual(other.Os);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Hosts.Count, Tags.Count, Os.Count);
+}

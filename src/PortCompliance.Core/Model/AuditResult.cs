@@ -85,7 +85,7 @@ public sealed record HostResult
     /// it (<see cref="PolicyInfo.ApprovedServices"/>). Not part of results.json.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyList<string> Groups { get; init; } = [];
+    public IReadOnlyList<PolicyGroupInfo> Groups { get; init; } = [];
 }
 
 /// <summary>Findings that count (not waived), by severity.</summary>

@@ -19,9 +19,10 @@ public sealed class RegisterTests
              Samples.Read("samples/windows-netstat/netstat-ano-zh-cn-billfeller-issue174-excerpt.txt")],
             Baseline, new AuditSettings(Audits.Day, Severity.High, "test"));
 
-        Assert.Equal(["web"], run.Hosts[0].Groups);
+        Assert.Equal(["web"], run.Hosts[0].Groups.Select(g => g.Name));
         Assert.Empty(run.Hosts[1].Groups);
-        Assert.Equal(["windows"], run.Hosts[2].Groups);
+        Assert.Equal(["windows"], run.Hosts[2].Groups.Select(g => g.Name));
+        Assert.Equal(Baseline.Groups.Single(g => g.Name == "web").Info, run.Hosts[0].Groups[0]);
     }
 
     [Fact]
