@@ -21,7 +21,7 @@ internal static class Approvals
         var scope = fleetHost is null
             ? $"Every allowed port entry of policy '{policy.Id}': the whole policy's, then each group's, in the policy's order."
             : $"The entries that apply to {fleetHost.Host}: the whole policy's" +
-              (fleetHost.Groups.Count == 0 ? "" : $" and those of group {string.Join(", ", fleetHost.Groups.Select(g => g.Name).Distinct())}") +
+              (fleetHost.Groups.Count == 0 ? "" : $", and those of the groups it is in ({string.Join(", ", fleetHost.Groups.Select(g => g.Name).Distinct())})") +
               ". The fleet summary report holds the whole register.";
         var incomplete = rows.Count(r => r.Incomplete);
         var summary = rows.Count == 0

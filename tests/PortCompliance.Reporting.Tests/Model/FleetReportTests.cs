@@ -47,7 +47,7 @@ public sealed class FleetReportTests
 
         Assert.Equal(policy.Register().Count, Fleet.Value.Register.Rows.Count);
         Assert.Contains("Every allowed port entry of policy 'fleet'", Fleet.Value.Register.Scope, StringComparison.Ordinal);
-        Assert.Contains("The entries that apply to web01: the whole policy's and those of group web. ", web01.Scope, StringComparison.Ordinal);
+        Assert.Contains("The entries that apply to web01: the whole policy's, and those of the groups it is in (web). ", web01.Scope, StringComparison.Ordinal);
         Assert.Contains("fleet summary report holds the whole register", web01.Scope, StringComparison.Ordinal);
         Assert.All(web01.Rows, r => Assert.True(r.AppliesTo == "whole policy" || r.AppliesTo.StartsWith("group web ", StringComparison.Ordinal), r.AppliesTo));
         Assert.Contains(web01.Rows, r => r.Ports == "443");
