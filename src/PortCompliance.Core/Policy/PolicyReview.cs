@@ -12,16 +12,13 @@ public static class PolicyReview
     public static IReadOnlyList<Diagnostic> Warnings(Policy policy, DateOnly today)
     {
         var warnings = new List<Diagnostic>();
-        foreach (var (entry, group) in policy.Rules.ApprovedPorts.Select(p => (p, (string?)null))
-                     .Concat(policy.Groups.SelectMany(g => g.Rules.ApprovedPorts.Select(p => (p, (string?)g.Name)))))
+        var approved = policy.Rules.ApprovedPorts.Select(p => (Entry: p, Where: "approved-ports"))
+            .Concat(policy.Groups.SelectMany(g => g.Rules.ApprovedPorts.Select(p => (Entry: p, Where: $"approved-ports of group '{g.Name}'"))));
+        foreach (var (entry, where) in approved.Where(a => a.Entry.Approval.Justification is null))
         {
-            if (entry.Approval.Justification is null)
-            {
-                var where = group is null ? "approved-ports" : $"approved-ports of group '{group}'";
-                warnings.Add(Warning(entry.Source, entry.Line, entry.Column,
-                    $"{where}: {entry.Ports} has no justification; record why it is allowed and who approved it (PCI DSS 1.2.5): " +
-                    $"{{ port: {Port(entry.Ports)}, justification: \"…\", approved_by: \"…\", approved_on: YYYY-MM-DD }}"));
-            }
+            warnings.Add(Warning(entry.Source, entry.Line, entry.Column,
+                $"{where}: {entry.Ports} has no justification; record why it is allowed and who approved it (PCI DSS 1.2.5): " +
+                $"{{ port: {Port(entry.Ports)}, justification: \"…\", approved_by: \"…\", approved_on: YYYY-MM-DD }}"));
         }
 
         foreach (var waiver in policy.Waivers)

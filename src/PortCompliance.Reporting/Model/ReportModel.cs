@@ -185,7 +185,10 @@ public sealed record FindingView
 /// <summary>One framework requirement and the findings that fall under it.</summary>
 public sealed record ControlView(string Control, IReadOnlyList<string> Rules, IReadOnlyList<string> Hosts, int Findings, int Waived);
 
-/// <summary>One use of a waiver: the finding it covers (or, expired, no longer covers), with the waiver's approval.</summary>
+/// <summary>
+/// One use of a waiver: the finding it covers (or, expired, no longer covers), with the waiver's approval.
+/// <paramref name="Approver"/> is the approval's approver, kept for the templates written before <paramref name="Approval"/>.
+/// </summary>
 public sealed record WaiverView(
     string Ticket, string Rule, string Host, string Where, string Reason, string? Approver, string Expires, string Status, WaiverApproval Approval);
 

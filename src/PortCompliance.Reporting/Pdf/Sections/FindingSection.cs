@@ -5,7 +5,8 @@ namespace PortCompliance.Reporting.Pdf.Sections;
 
 /// <summary>
 /// One finding: severity badge, id, rule and where; what is wrong and why; the steps that fix it with their commands
-/// and config lines; the evidence line it rests on; the controls it maps to; and its waiver, if any.
+/// and config lines; the evidence line it rests on; the controls it maps to; and its waiver, if any, with the waiver's
+/// approval on record.
 /// </summary>
 internal static class FindingSection
 {
