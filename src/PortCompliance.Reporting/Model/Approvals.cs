@@ -26,7 +26,7 @@ internal static class Approvals
         var incomplete = rows.Count(r => r.Incomplete);
         var summary = rows.Count == 0
             ? "The policy approves no port: every socket reachable from the network is a finding."
-            : $"{Count(rows.Count, "entry", "entries")}; " +
+            : $"{rows.Count} {(rows.Count == 1 ? "entry" : "entries")}; " +
               (incomplete == 0
                   ? "each has its justification, approver and approval date on record."
                   : $"{incomplete} without a complete approval record (justification, approved by, approved on).");
@@ -60,6 +60,4 @@ internal static class Approvals
         group.Tags.Count > 0 ? $"tags {string.Join(", ", group.Tags)}" : null,
         group.Os.Count > 0 ? $"os {string.Join(", ", group.Os.Select(os => os.Label()))}" : null,
     }.OfType<string>());
-
-    private static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 }
