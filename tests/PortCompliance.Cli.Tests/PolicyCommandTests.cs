@@ -18,6 +18,7 @@ public sealed class PolicyCommandTests : IDisposable
         var ok = CliRun.Of("policy", "validate", path);
         Assert.Equal(0, ok.ExitCode);
         Assert.Contains("ok — policy 'my-servers'", ok.Out);
+        Assert.DoesNotContain("warning", ok.Error); // the starter records every approval it shows
 
         var lines = File.ReadAllLines(path);
         var at = Array.FindIndex(lines, l => l.Trim() == "severity: high");
@@ -55,6 +56,45 @@ public sealed class PolicyCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(4, run.Out.Split('\n').Count(l => l.Contains(": ok — ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("warning", run.Error);
+    }
+
+    [Fact]
+    public void Should_Warn_About_Missing_Justifications_And_A_Self_Approved_Waiver_And_Still_Pass()
+    {
+        var path = Path.Combine(_folder.FullName, "gaps.yaml");
+        File.WriteAllText(path,
+            "policy: gaps\nextends: [builtin:baseline]\nrules:\n  approved-ports:\n" +
+            "    tcp: [22, { port: 9100, approved_by: Dana Whitfield, approved_on: 2026-03-01 }]\n" +
+            "    udp: [{ port: 68, justification: DHCP client }]\n" +
+            "waivers:\n  - { rule: approved-ports, hosts: [legacy01], proto: tcp, port: 8080, reason: Vendor console, ticket: SEC-142,\n" +
+            "      expires: 2099-12-31, owner: Marc Oyelaran, approved_by: marc oyelaran }\n");
+
+        var run = CliRun.Of("policy", "validate", path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(": ok — policy 'gaps'", run.Out);
+        Assert.Equal(
+            [
+                $"{path}:5:11: warning: approved-ports: tcp/22 has no justification; record why it is allowed and who approved it (PCI DSS 1.2.5): " +
+                "{ port: 22, justification: \"…\", approved_by: \"…\", approved_on: YYYY-MM-DD }",
+                $"{path}:5:15: warning: approved-ports: tcp/9100 has no justification; record why it is allowed and who approved it (PCI DSS 1.2.5): " +
+                "{ port: 9100, justification: \"…\", approved_by: \"…\", approved_on: YYYY-MM-DD }",
+                $"{path}:8:5: warning: waiver SEC-142 is approved by its own owner (Marc Oyelaran); separation of duties asks for another approver",
+            ],
+            run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Should_Name_A_Bad_Approval_Date_And_Fail()
+    {
+        var path = Path.Combine(_folder.FullName, "date.yaml");
+        File.WriteAllText(path, "policy: date\nrules:\n  approved-ports:\n    tcp:\n      - { port: 22, justification: SSH, approved_on: 03/01/2026 }\n");
+
+        var run = CliRun.Of("policy", "validate", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{path}:5:54: error: approved_on must be a date written YYYY-MM-DD, not '03/01/2026'", run.Error);
     }
 
     [Theory]

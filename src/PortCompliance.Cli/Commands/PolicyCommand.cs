@@ -37,9 +37,9 @@ internal static class PolicyCommand
                     continue;
                 }
 
-                foreach (var waiver in policy.Waivers.Where(w => w.IsExpired(today)))
+                foreach (var warning in PolicyReview.Warnings(policy, today))
                 {
-                    console.Error.WriteLine($"{waiver.Source}:{waiver.Line}: warning: waiver {waiver.Ticket} expired on {waiver.Expires:yyyy-MM-dd}");
+                    console.Error.WriteLine(warning);
                 }
 
                 var enabled = policy.Rules.Settings.Where(s => s.Value.Enabled).Select(s => s.Key);

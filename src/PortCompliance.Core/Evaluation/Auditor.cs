@@ -41,7 +41,8 @@ public static class Auditor
             host = host with { Os = os };
         }
 
-        var rules = policy.Groups.Where(g => g.Matches(host.Host, tags, os)).Aggregate(policy.Rules, (set, g) => set.With(g.Rules));
+        var groups = policy.Groups.Where(g => g.Matches(host.Host, tags, os)).ToList();
+        var rules = groups.Aggregate(policy.Rules, (set, g) => set.With(g.Rules));
         var factory = new FindingFactory(rules, catalogue);
         var raw = Rules.Where(r => rules.Settings[r.Id].Enabled).SelectMany(r => r.Check(host, rules, factory)).ToList();
         var findings = Waivers.Apply(raw, policy.Waivers, settings.Today, rules)
@@ -69,6 +70,7 @@ public static class Auditor
             Unparsed = host.Unparsed,
             Findings = findings,
             Scan = host.External,
+            Groups = [.. groups.Select(g => g.Info)],
         };
     }
 
@@ -83,7 +85,10 @@ public static class Auditor
         AuditDate = settings.Today,
         Policy = new PolicyInfo(
             policy.Id, policy.Title, policy.Sha256, [.. policy.Sources.Select(s => new PolicySourceInfo(s.Path, s.Sha256))],
-            [.. policy.Rules.Settings.Where(s => s.Value.Enabled).Select(s => s.Key)]),
+            [.. policy.Rules.Settings.Where(s => s.Value.Enabled).Select(s => s.Key)])
+        {
+            ApprovedServices = policy.Register(),
+        },
         Summary = new AuditTally().Summary(0, settings.FailOn),
         Hosts = [],
         Inventory = settings.Inventory?.File,

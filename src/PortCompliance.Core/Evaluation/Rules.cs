@@ -24,7 +24,7 @@ internal sealed class ApprovedPortsRule : IRule
 
     public IEnumerable<Finding> Check(HostSnapshot host, RuleSet rules, FindingFactory findings) =>
         host.Sockets
-            .Where(s => s.Scope != BindScope.Loopback && !PortRange.AnyContains(rules.ApprovedPorts, s.Proto, s.Port))
+            .Where(s => s.Scope != BindScope.Loopback && !ApprovedPort.AnyContains(rules.ApprovedPorts, s.Proto, s.Port))
             .Select(s => findings.ForSocket(Id, host, s, service =>
                 $"{Describe.What(s, service)} is reachable from the network on {Describe.Endpoint(s)}, and " +
                 $"{s.Proto.Label()} port {s.Port} is not an approved port for this host. Every open port must have a " +

@@ -61,5 +61,11 @@ internal static class Waivers
     }
 
     private static WaiverReference Reference(Waiver waiver, bool expired) =>
-        new(waiver.Ticket, waiver.Reason, waiver.Expires, waiver.Approver, expired);
+        new(waiver.Ticket, waiver.Reason, waiver.Expires, waiver.ApprovedBy, expired)
+        {
+            Owner = waiver.Owner,
+            Justification = waiver.Justification,
+            CompensatingControl = waiver.CompensatingControl,
+            SelfApproved = waiver.IsSelfApproved,
+        };
 }

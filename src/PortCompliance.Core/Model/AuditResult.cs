@@ -38,7 +38,15 @@ public sealed record EvidenceFileRef(string Path, string Sha256);
 public sealed record ToolInfo(string Name, string Version);
 
 /// <summary>The policy judged against; <paramref name="Rules"/> are the rules that ran.</summary>
-public sealed record PolicyInfo(string Id, string Title, string Sha256, IReadOnlyList<PolicySourceInfo> Sources, IReadOnlyList<string> Rules);
+public sealed record PolicyInfo(string Id, string Title, string Sha256, IReadOnlyList<PolicySourceInfo> Sources, IReadOnlyList<string> Rules)
+{
+    /// <summary>
+    /// Every <c>approved-ports</c> entry with its approval, the whole policy's first, then each group's: the approved
+    /// services register the reports show. Policy content, pinned by <see cref="Sha256"/>: not part of results.json.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<ApprovedService> ApprovedServices { get; init; } = [];
+}
 
 public sealed record PolicySourceInfo(string Path, string Sha256);
 
@@ -82,6 +90,13 @@ public sealed record HostResult
     /// <summary>The outside scan the sockets' exposure comes from, when one was given.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public ExternalScan? Scan { get; init; }
+
+    /// <summary>
+    /// The policy groups the host matched, in policy order: which entries of the approved services register apply to
+    /// it (<see cref="PolicyInfo.ApprovedServices"/>). Not part of results.json.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<PolicyGroupInfo> Groups { get; init; } = [];
 }
 
 /// <summary>Findings that count (not waived), by severity.</summary>

@@ -55,5 +55,22 @@ public sealed record RemediationStep(
 
 public sealed record Evidence(string Source, int Line, string Text);
 
-/// <summary>The waiver that covers (or, expired, no longer covers) a finding.</summary>
-public sealed record WaiverReference(string Ticket, string Reason, DateOnly Expires, string? Approver, bool Expired);
+/// <summary>
+/// The waiver that covers (or, expired, no longer covers) a finding, with its approval on record: who owns the
+/// exception, who approved it, its business justification and the control that compensates for it.
+/// </summary>
+public sealed record WaiverReference(string Ticket, string Reason, DateOnly Expires, string? Approver, bool Expired)
+{
+    /// <summary><see cref="Approver"/> under the name policies give it now (<c>approved_by</c>); results.json keeps both.</summary>
+    public string? ApprovedBy => Approver;
+
+    public string? Owner { get; init; }
+
+    /// <summary>The business justification beside the short <see cref="Reason"/>, when the policy gives one.</summary>
+    public string? Justification { get; init; }
+
+    public string? CompensatingControl { get; init; }
+
+    /// <summary>Approved by its own owner: no separation of duties between who asks for the exception and who grants it.</summary>
+    public bool SelfApproved { get; init; }
+}

@@ -20,7 +20,7 @@ internal sealed record PartialRules
 {
     public IReadOnlyDictionary<string, PartialSettings> Settings { get; init; } = new Dictionary<string, PartialSettings>();
     public IReadOnlyList<PortRange>? WildcardAllow { get; init; }
-    public IReadOnlyList<PortRange>? ApprovedPorts { get; init; }
+    public IReadOnlyList<ApprovedPort>? ApprovedPorts { get; init; }
     public IReadOnlyList<ServiceMatch>? LoopbackOnly { get; init; }
     public IReadOnlyList<ForbiddenPort>? Forbidden { get; init; }
     public IReadOnlyList<ExpectedProcess>? Expected { get; init; }

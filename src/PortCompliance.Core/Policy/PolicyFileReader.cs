@@ -93,7 +93,7 @@ internal sealed class PolicyFileReader(NodeReader reader, ServiceCatalogue catal
             },
             RuleIds.ApprovedPorts when Get("tcp") is not null || Get("udp") is not null => rules with
             {
-                ApprovedPorts = [.. reader.Ports(Get("tcp"), Protocol.Tcp, "approved-ports: tcp"), .. reader.Ports(Get("udp"), Protocol.Udp, "approved-ports: udp")],
+                ApprovedPorts = [.. ReadApproved(Get("tcp"), Protocol.Tcp), .. ReadApproved(Get("udp"), Protocol.Udp)],
             },
             RuleIds.LoopbackOnly when Get("services") is { } services => rules with
             {
@@ -109,6 +109,33 @@ internal sealed class PolicyFileReader(NodeReader reader, ServiceCatalogue catal
             },
             _ => rules,
         };
+    }
+
+    /// <summary>
+    /// An <c>approved-ports</c> list of one protocol: ports and ranges as plain items (<c>22</c>, <c>"8000-8010"</c>), or
+    /// as <c>{ port, justification, approved_by, approved_on }</c> to record the approval beside the port.
+    /// </summary>
+    private IEnumerable<ApprovedPort> ReadApproved(YamlNode? list, Protocol proto)
+    {
+        var what = $"approved-ports: {proto.Name()}";
+        foreach (var item in reader.Items(list, what))
+        {
+            var map = item as YamlMapping;
+            if (map is not null)
+            {
+                reader.Keys(map, $"an entry of {what}", "port", "justification", "approved_by", "approved_on");
+            }
+
+            var port = reader.Port(map is null ? item : reader.Required(map, "port", $"an entry of {what}"), proto, $"each port in {what}");
+            var approval = map is null ? Approval.None : new Approval(
+                reader.String(NodeReader.Get(map, "justification"), "justification"),
+                reader.String(NodeReader.Get(map, "approved_by"), "approved_by"),
+                reader.Date(NodeReader.Get(map, "approved_on"), "approved_on"));
+            if (port is not null)
+            {
+                yield return new ApprovedPort(port, approval, reader.File, item.Line, item.Column);
+            }
+        }
     }
 
     /// <summary><c>{ proto: tcp, port: 22 }</c>; without proto it allows both.</summary>
@@ -223,7 +250,8 @@ internal sealed class PolicyFileReader(NodeReader reader, ServiceCatalogue catal
         }
 
         const string what = "a waiver";
-        reader.Keys(map, what, "rule", "hosts", "proto", "port", "reason", "ticket", "expires", "approver");
+        reader.Keys(map, what, "rule", "hosts", "proto", "port", "reason", "ticket", "expires", "owner", "approved_by", "approver", "justification",
+            "compensating_control");
         var rule = reader.String(reader.Required(map, "rule", what), "rule");
         if (rule is not null && !RuleIds.All.Contains(rule))
         {
@@ -237,7 +265,7 @@ internal sealed class PolicyFileReader(NodeReader reader, ServiceCatalogue catal
         var reason = reader.String(reader.Required(map, "reason", what), "reason");
         var ticket = reader.String(reader.Required(map, "ticket", what), "ticket");
         var expires = reader.Date(reader.Required(map, "expires", what), "expires");
-        var approver = reader.String(NodeReader.Get(map, "approver"), "approver");
+        var approvedBy = ApprovedBy(map);
         if (rule is null || hosts.Count == 0 || reason is null || ticket is null || expires is null)
         {
             return null;
@@ -246,7 +274,23 @@ internal sealed class PolicyFileReader(NodeReader reader, ServiceCatalogue catal
         return new Waiver
         {
             Rule = rule, Hosts = hosts, Proto = proto, Ports = port, Reason = reason, Ticket = ticket,
-            Expires = expires.Value, Approver = approver, Source = reader.File, Line = map.Line,
+            Expires = expires.Value, Owner = reader.String(NodeReader.Get(map, "owner"), "owner"), ApprovedBy = approvedBy,
+            Justification = reader.String(NodeReader.Get(map, "justification"), "justification"),
+            CompensatingControl = reader.String(NodeReader.Get(map, "compensating_control"), "compensating_control"),
+            Source = reader.File, Line = map.Line, Column = map.Column,
         };
+    }
+
+    /// <summary><c>approved_by</c>, or <c>approver</c> as waivers first called it; not both.</summary>
+    private string? ApprovedBy(YamlMapping waiver)
+    {
+        var (name, older) = (NodeReader.Get(waiver, "approved_by"), NodeReader.Get(waiver, "approver"));
+        if (name is not null && older is not null)
+        {
+            reader.Error(waiver.Entries.First(e => e.Key.Value == "approver").Key,
+                "a waiver has one approver: give approved_by (approver is its older name), not both");
+        }
+
+        return name is not null ? reader.String(name, "approved_by") : reader.String(older, "approver");
     }
 }

@@ -13,7 +13,15 @@ public sealed record ReportModel
     public required SummaryView Summary { get; init; }
     public required IReadOnlyList<HostView> Hosts { get; init; }
     public required IReadOnlyList<ControlView> Controls { get; init; }
+
+    /// <summary>The approved services register: each allowed port, where it applies, why, who approved it and when.</summary>
+    public required RegisterView Register { get; init; }
+
     public required IReadOnlyList<WaiverView> Waivers { get; init; }
+
+    /// <summary>Each waiver of <see cref="Waivers"/> once, with its approval on record: those list every use.</summary>
+    public required IReadOnlyList<WaiverRecordView> WaiverRecords { get; init; }
+
     public required IReadOnlyList<EvidenceFileView> Evidence { get; init; }
     public required IReadOnlyList<InputProblem> InputErrors { get; init; }
 
@@ -179,13 +187,54 @@ public sealed record FindingView
 
     /// <summary><c>Waived: SEC-142 until 2026-12-31 (reason)</c>, <c>Waiver SEC-142 expired 2026-10-31</c>, or null.</summary>
     public required string? WaiverText { get; init; }
+
+    /// <summary>The approval of the waiver (<see cref="Waiver"/>) on record, shown with the finding it waives; null without one.</summary>
+    public required WaiverApproval? Approval { get; init; }
 }
 
 /// <summary>One framework requirement and the findings that fall under it.</summary>
 public sealed record ControlView(string Control, IReadOnlyList<string> Rules, IReadOnlyList<string> Hosts, int Findings, int Waived);
 
+/// <summary>
+/// One use of a waiver: the finding it covers (or, expired, no longer covers), with the waiver's approval.
+/// <paramref name="Approver"/> is the approval's approver, kept for the templates written before <paramref name="Approval"/>.
+/// </summary>
 public sealed record WaiverView(
-    string Ticket, string Rule, string Host, string Where, string Reason, string? Approver, string Expires, string Status);
+    string Ticket, string Rule, string Host, string Where, string Reason, string? Approver, string Expires, string Status, WaiverApproval Approval);
+
+/// <summary>One waiver as the policy grants it, with its approval: the record behind every use of it.</summary>
+public sealed record WaiverRecordView(string Ticket, string Rule, string Reason, string Expires, WaiverApproval Approval);
+
+/// <summary>
+/// A waiver's approval as the reports show it: who owns it, who approved it, its business justification beside the
+/// reason (null when the policy gives none: the reason is its justification), the compensating control, and
+/// <see cref="Flag"/> when it was approved by its own owner.
+/// </summary>
+public sealed record WaiverApproval(Recorded Owner, Recorded ApprovedBy, string? Justification, Recorded CompensatingControl, string? Flag)
+{
+    public const string SelfApproved = "approved by its own owner (separation of duties)";
+}
+
+/// <summary>A value of an approval record: as the policy gives it, or <see cref="NotRecorded"/>, which a report shows as a gap.</summary>
+public sealed record Recorded(string Text, bool Missing)
+{
+    public const string NotRecorded = "not recorded";
+
+    public static Recorded Of(string? value) => value is null ? new(NotRecorded, true) : new(value, false);
+}
+
+/// <summary>
+/// The approved services register (PCI DSS v4.0.1 1.2.5): the policy's allowed port entries in policy order, the whole
+/// policy's first. <see cref="Scope"/> says which entries this report holds; <see cref="Summary"/> counts the gaps.
+/// </summary>
+public sealed record RegisterView(string Scope, string Summary, IReadOnlyList<RegisterRow> Rows);
+
+/// <summary>One allowed port entry: <c>tcp</c> <c>8000-8010</c>, the hosts it applies to, and its approval.</summary>
+public sealed record RegisterRow(string Proto, string Ports, string AppliesTo, Recorded Justification, Recorded ApprovedBy, Recorded ApprovedOn)
+{
+    /// <summary>True when any part of the approval record is missing.</summary>
+    public bool Incomplete => Justification.Missing || ApprovedBy.Missing || ApprovedOn.Missing;
+}
 
 public sealed record FleetView(
     IReadOnlyList<FleetHost> Hosts, IReadOnlyList<RuleCompliance> Rules, PortMatrix Exposed, IReadOnlyList<WaiverView> ExpiringSoon)

@@ -40,7 +40,9 @@ public static class ReportModelBuilder
             Summary = Summary(closing.Summary, fleet.Ranks),
             Hosts = [],
             Controls = fleet.Controls,
+            Register = Approvals.Register(closing.Policy, fleetHost: null),
             Waivers = waivers,
+            WaiverRecords = Approvals.Records(waivers),
             Evidence = fleet.EvidenceFiles,
             InputErrors = closing.InputErrors,
             Drift = closing.Drift is { } drift ? Drift(drift, fleet.Anchors, isFleet: true) : null,
@@ -87,6 +89,7 @@ public static class ReportModelBuilder
         }
 
         var allFindings = hosts.SelectMany(h => h.Findings).ToList();
+        var waivers = SortWaivers(Waivers(allFindings));
         var evidence = RunEvidence.Of(result);
         return new ReportModel
         {
@@ -95,7 +98,9 @@ public static class ReportModelBuilder
                 .Select(h => new HostRank(h.Host, h.Anchor, h.Status, h.Counts.AtOrAbove(Severity.Info), h.Counts.Critical, h.Counts.High, $"#{h.Anchor}"))),
             Hosts = hosts,
             Controls = Controls(allFindings),
-            Waivers = SortWaivers(Waivers(allFindings)),
+            Register = Approvals.Register(result.Policy, anchor is null ? null : result.Hosts[0]), // an anchor: a fleet host's own report
+            Waivers = waivers,
+            WaiverRecords = Approvals.Records(waivers),
             Evidence = [.. result.Hosts.SelectMany(EvidenceFiles)],
             InputErrors = result.InputErrors,
             Drift = result.Drift is { } drift ? Drift(drift, hosts.GroupBy(h => h.Host).ToDictionary(g => g.Key, g => g.First().Anchor), isFleet: false) : null,
@@ -265,8 +270,9 @@ public static class ReportModelBuilder
         {
             null => null,
             { Expired: true } w => $"Waiver {w.Ticket} expired on {w.Expires:yyyy-MM-dd}: no longer waived",
-            var w => $"Waived by {w.Ticket} until {w.Expires:yyyy-MM-dd}{(w.Approver is null ? "" : $", approved by {w.Approver}")}: {w.Reason}",
+            var w => $"Waived by {w.Ticket} until {w.Expires:yyyy-MM-dd}{(w.ApprovedBy is null ? "" : $", approved by {w.ApprovedBy}")}: {w.Reason}",
         },
+        Approval = f.Waiver is { } waiver ? Approvals.Of(waiver) : null,
     };
 
     private static IReadOnlyList<ControlView> Controls(IReadOnlyList<FindingView> findings) =>
@@ -297,8 +303,8 @@ public static class ReportModelBuilder
     private static IEnumerable<WaiverView> Waivers(IReadOnlyList<FindingView> findings) =>
         findings
             .Where(f => f.Waiver is not null && f.Rule != RuleIds.WaiverExpired)
-            .Select(f => new WaiverView(f.Waiver!.Ticket, f.Rule, f.Host, f.Where, f.Waiver.Reason, f.Waiver.Approver,
-                f.Waiver.Expires.ToString("yyyy-MM-dd"), f.Waiver.Expired ? "expired" : "active"));
+            .Select(f => new WaiverView(f.Waiver!.Ticket, f.Rule, f.Host, f.Where, f.Waiver.Reason, f.Waiver.ApprovedBy,
+                f.Waiver.Expires.ToString("yyyy-MM-dd"), f.Waiver.Expired ? "expired" : "active", f.Approval!));
 
     /// <summary>Expired waivers first, then by the day they expire, then by host.</summary>
     internal static IReadOnlyList<WaiverView> SortWaivers(IEnumerable<WaiverView> waivers) =>

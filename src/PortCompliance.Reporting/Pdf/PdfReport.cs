@@ -79,6 +79,7 @@ internal static class PdfReport
             : [.. model.Hosts.Count > 1 ? HostSection.ComposeIndex(model, t, pages) : [], .. model.Hosts.SelectMany(h => HostSection.Compose(h, t))]),
         Flow.PageBreak(),
         .. ControlsSection.ComposeControls(model, t),
+        .. RegisterSection.Compose(model, t),
         .. ControlsSection.ComposeWaivers(model, t),
         Flow.PageBreak(),
         .. EvidenceSection.Compose(model, t, attachments),

@@ -21,6 +21,9 @@ internal sealed class Theme
     public static readonly XColor Pass = XColor.FromArgb(24, 110, 52);
     public static readonly XColor NoteShade = XColor.FromArgb(255, 248, 225);
 
+    /// <summary>A gap in a record ("not recorded") or a separation-of-duties flag: bold as well, so it shows in grey too.</summary>
+    public static readonly XColor GapInk = XColor.FromArgb(166, 52, 0);
+
     public Theme()
     {
         Title = Style(24, 31, bold: true, color: Accent);
@@ -35,6 +38,8 @@ internal sealed class Theme
         Cell = Style(8, 10.5);
         CellBold = Style(8, 10.5, bold: true);
         CellMono = Style(7.5, 10, mono: true);
+        CellGap = Style(8, 10.5, bold: true, color: GapInk);
+        SmallGap = Style(8, 11, bold: true, color: GapInk);
         Code = Style(8, 10.5, mono: true);
         Verdict = Style(30, 38, bold: true);
         StatValue = Style(18, 23, bold: true, color: Accent);
@@ -55,6 +60,8 @@ internal sealed class Theme
     public TextStyle Cell { get; }
     public TextStyle CellBold { get; }
     public TextStyle CellMono { get; }
+    public TextStyle CellGap { get; }
+    public TextStyle SmallGap { get; }
     public TextStyle Code { get; }
     public TextStyle Verdict { get; }
     public TextStyle StatValue { get; }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PortCompliance.Core.Model;
 using PortCompliance.Core.Policy;
 using PortCompliance.Core.Tests.Support;
@@ -66,5 +67,41 @@ public sealed class WaiverTests
 
         Assert.False(finding.Waived);
         Assert.Null(finding.Waiver);
+    }
+
+    [Fact]
+    public void Should_Carry_The_Waivers_Approval_With_The_Findings_It_Covers_And_No_Longer_Covers()
+    {
+        var policy = Policy("2026-11-01").Replace("approver: CISO", "approved_by: ' Dana Whitfield', owner: dana whitfield, " +
+            "justification: The batch jobs need it until the cache cluster ships, compensating_control: FW-12 limits it to the batch subnet");
+        var result = Audits.Of(Db, policy);
+        var covered = Assert.Single(result.Findings, f => f.Rule == RuleIds.ApprovedPorts && f.Port == 6380).Waiver!;
+        var expired = Assert.Single(result.Findings, f => f.Rule == RuleIds.WaiverExpired).Waiver!;
+
+        Assert.Equal(covered, expired);
+        Assert.Equal((" Dana Whitfield", " Dana Whitfield", "dana whitfield", true), (covered.Approver, covered.ApprovedBy, covered.Owner, covered.SelfApproved));
+        Assert.Equal(("The batch jobs need it until the cache cluster ships", "FW-12 limits it to the batch subnet"),
+            (covered.Justification, covered.CompensatingControl));
+    }
+
+    [Fact]
+    public void Should_Write_The_Approval_In_Results_Json_Beside_The_Approver_It_Always_Had()
+    {
+        var result = Audits.Of(Db, Policy("2026-12-31").Replace("approver: CISO", "approver: CISO, owner: Priya Raman"));
+        var json = ResultsJson.Serialize(new AuditResult
+        {
+            Tool = new ToolInfo("portcompliance", "test"), GeneratedAt = Audits.Day, AuditDate = new DateOnly(2026, 11, 21),
+            Policy = new PolicyInfo("t", "t", "", [], []), Summary = Core.Evaluation.Auditor.Summarize([result], 0, Severity.High), Hosts = [result],
+        });
+
+        var waiver = JsonDocument.Parse(json).RootElement.GetProperty("hosts")[0].GetProperty("findings").EnumerateArray()
+            .Single(f => f.GetProperty("port").GetInt32() == 6380).GetProperty("waiver");
+
+        // The fields it always had, in their place; the approval's after them.
+        Assert.Equal(["ticket", "reason", "expires", "approver", "expired", "approved_by", "owner", "justification", "compensating_control", "self_approved"],
+            waiver.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("CISO", "CISO", "Priya Raman", JsonValueKind.Null, false),
+            (waiver.GetProperty("approver").GetString(), waiver.GetProperty("approved_by").GetString(), waiver.GetProperty("owner").GetString(),
+             waiver.GetProperty("justification").ValueKind, waiver.GetProperty("self_approved").GetBoolean()));
     }
 }

@@ -46,7 +46,7 @@ public sealed class PolicyLoaderTests
     {
         var bastion = Load("policies/examples/bastion.yaml");
 
-        Assert.Equal([new PortRange(Protocol.Tcp, 22, 22)], bastion.Rules.ApprovedPorts);
+        Assert.Equal([new PortRange(Protocol.Tcp, 22, 22)], bastion.Rules.ApprovedPorts.Select(p => p.Ports));
         Assert.Equal(Severity.Critical, bastion.Rules.Settings[RuleIds.ApprovedPorts].Severity);
         Assert.Equal(Severity.High, bastion.Rules.Settings[RuleIds.UnknownProcess].Severity);
         Assert.NotEmpty(bastion.Rules.LoopbackOnly); // inherited untouched
@@ -72,7 +72,7 @@ public sealed class PolicyLoaderTests
         Assert.True(web.Matches("ss-lntup-debian12-web", [], HostOs.Linux));
         Assert.True(web.Matches("frontend", ["web"], HostOs.Linux));
         Assert.False(web.Matches("db01", [], HostOs.Linux));
-        Assert.Equal([22, 68, 80, 443], baseline.Rules.With(web.Rules).ApprovedPorts.Select(p => p.From));
+        Assert.Equal([22, 68, 80, 443], baseline.Rules.With(web.Rules).ApprovedPorts.Select(p => p.Ports.From));
     }
 
     [Fact]

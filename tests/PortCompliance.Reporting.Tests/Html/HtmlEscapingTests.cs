@@ -30,6 +30,8 @@ public sealed class HtmlEscapingTests
 
         Assert.Contains(Model.Value.Evidence, e => e.Unparsed.Any(u => u.Text.Contains(Hostile.Script, StringComparison.Ordinal)));
         Assert.Contains(Model.Value.Waivers, w => w.Reason.Contains(Hostile.Script, StringComparison.Ordinal));
+        Assert.Contains(Model.Value.Register.Rows, r => r.Justification.Text.Contains(Hostile.Script, StringComparison.Ordinal));
+        Assert.Contains(Model.Value.WaiverRecords, w => w.Approval.CompensatingControl.Text.Contains(Hostile.Script, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -48,8 +50,10 @@ public sealed class HtmlEscapingTests
     [InlineData("<div class=\"filters\"", "</datalist>")]
     [InlineData("<section id=\"summary\"", "<section id=\"hosts\"")]
     [InlineData("<section id=\"hosts\"", "<section id=\"controls\"")]
-    [InlineData("<section id=\"controls\"", "<section id=\"waivers\"")]
-    [InlineData("<section id=\"waivers\"", "<section id=\"evidence\"")]
+    [InlineData("<section id=\"controls\"", "<section id=\"register\"")]
+    [InlineData("<section id=\"register\"", "<section id=\"waivers\"")]
+    [InlineData("<section id=\"waivers\"", "<h3 id=\"waiver-approvals\">")]
+    [InlineData("<h3 id=\"waiver-approvals\">", "<section id=\"evidence\"")]
     [InlineData("<section id=\"evidence\"", "<h3>Unparsed lines</h3>")]
     [InlineData("<h3>Unparsed lines</h3>", "<h3 id=\"input-errors\">")]
     [InlineData("<h3 id=\"input-errors\">", "<section id=\"method\"")]

@@ -44,6 +44,23 @@ public sealed class HtmlGoldenTests
     }
 
     [Fact]
+    public void Should_Show_The_Register_And_Each_Waivers_Approval_With_Its_Gaps_Marked()
+    {
+        var html = Reports.Html(WaiversModel());
+        var register = html[html.IndexOf("<section id=\"register\"", StringComparison.Ordinal)..html.IndexOf("<section id=\"waivers\"", StringComparison.Ordinal)];
+        var waived = html[html.IndexOf("<article class=\"finding is-waived\"", StringComparison.Ordinal)..];
+        waived = waived[..waived.IndexOf("</article>", StringComparison.Ordinal)];
+        const string Flag = "<span class=\"flag\">Flagged: approved by its own owner (separation of duties)</span>";
+
+        Assert.Contains("<td class=\"mono ports\">5666</td><td class=\"text\">whole policy</td><td class=\"text\"><span class=\"gap\">not recorded</span></td>", register);
+        Assert.Contains("<td class=\"text\">Dana Whitfield (CISO office)</td><td>2026-03-02</td>", register);
+        Assert.Contains("<dt>Owner</dt><dd>ciso</dd>", waived);
+        Assert.Contains($"<dt>Approved by</dt><dd>CISO {Flag}</dd>", waived);
+        Assert.Contains("<dt>Compensating control</dt><dd>Reachable only from the jump hosts (firewall rule FW-881)", waived);
+        Assert.Equal(2 + 1, Count(html[html.IndexOf("<section id=\"waivers\"", StringComparison.Ordinal)..], Flag)); // two uses, one record
+    }
+
+    [Fact]
     public void Should_Render_Byte_Identical_Html_For_The_Same_Model()
     {
         var first = Reports.Html(WaiversModel());

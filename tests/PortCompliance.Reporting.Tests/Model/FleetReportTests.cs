@@ -7,12 +7,11 @@ namespace PortCompliance.Reporting.Tests.Model;
 /// <summary>The November fleet (19 genuine listings): above the threshold a run gets the fleet tables instead of host sections.</summary>
 public sealed class FleetReportTests
 {
-    private static readonly Lazy<ReportModel> Fleet = new(() =>
-    {
-        var hosts = Directory.EnumerateFiles(RepoPaths.Combine("samples", "fleet", "2026-11"), "*.txt").Order(StringComparer.Ordinal)
-            .Select(p => Reports.Read(RepoPaths.Relative(p))).ToList();
-        return Reports.Model(hosts, Reports.PolicyFile("policies/examples/fleet.yaml"));
-    });
+    private static readonly Lazy<IReadOnlyList<Core.Model.HostSnapshot>> November = new(() =>
+        [.. Directory.EnumerateFiles(RepoPaths.Combine("samples", "fleet", "2026-11"), "*.txt").Order(StringComparer.Ordinal)
+            .Select(p => Reports.Read(RepoPaths.Relative(p)))]);
+
+    private static readonly Lazy<ReportModel> Fleet = new(() => Reports.Model(November.Value, Reports.PolicyFile("policies/examples/fleet.yaml")));
 
     [Fact]
     public void Should_Compare_The_Hosts_Of_A_Fleet()
@@ -36,5 +35,24 @@ public sealed class FleetReportTests
 
         Assert.Null(model.Fleet);
         Assert.Equal("#" + model.Hosts[0].Anchor, model.Summary.WorstHosts[0].Link);
+    }
+
+    [Fact]
+    public void Should_Give_The_Summary_The_Whole_Register_And_Each_Host_The_Entries_That_Apply_To_It()
+    {
+        var policy = Reports.PolicyFile("policies/examples/fleet.yaml");
+        var own = Reports.HostModels(November.Value, policy);
+        var web01 = own.Single(m => m.Hosts[0].Host == "web01").Register;
+        var legacy01 = own.Single(m => m.Hosts[0].Host == "legacy01").Register;
+
+        Assert.Equal(policy.Register().Count, Fleet.Value.Register.Rows.Count);
+        Assert.Contains("Every allowed port entry of policy 'fleet'", Fleet.Value.Register.Scope, StringComparison.Ordinal);
+        Assert.Contains("The entries that apply to web01: the whole policy's, and those of the groups it is in (web). ", web01.Scope, StringComparison.Ordinal);
+        Assert.Contains("fleet summary report holds the whole register", web01.Scope, StringComparison.Ordinal);
+        Assert.All(web01.Rows, r => Assert.True(r.AppliesTo == "whole policy" || r.AppliesTo.StartsWith("group web ", StringComparison.Ordinal), r.AppliesTo));
+        Assert.Contains(web01.Rows, r => r.Ports == "443");
+        Assert.DoesNotContain(web01.Rows, r => r.Ports is "23" or "5432" or "3389");
+        var telnet = Assert.Single(legacy01.Rows, r => r.Ports == "23");
+        Assert.Equal((false, true, true), (telnet.Justification.Missing, telnet.ApprovedBy.Missing, telnet.ApprovedOn.Missing)); // its approval is pending
     }
 }

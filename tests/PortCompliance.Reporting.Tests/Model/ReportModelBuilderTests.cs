@@ -1,3 +1,4 @@
+using PortCompliance.Reporting.Model;
 using PortCompliance.Reporting.Tests.Support;
 
 namespace PortCompliance.Reporting.Tests.Model;
@@ -103,5 +104,50 @@ public sealed class ReportModelBuilderTests
 
         Assert.Equal(["critical", "high", "medium", "low", "info"], summary.BySeverity.Select(s => s.Severity));
         Assert.Equal("ss-lntup-debian12-db", summary.WorstHosts[0].Host);
+    }
+
+    [Fact]
+    public void Should_List_Every_Allowed_Port_In_The_Register_And_Show_What_Is_Not_Recorded()
+    {
+        const string policy = "policy: r\nrules:\n  approved-ports:\n    tcp:\n" +
+                              "      - { port: 22, justification: SSH from the management network, approved_by: Dana Whitfield, approved_on: 2026-03-02 }\n" +
+                              "      - \"8000-8010\"\n    udp: [68]\n" +
+                              "groups:\n  - name: web\n    match: { hosts: [\"web*\"], tags: [web], os: [linux, freebsd] }\n" +
+                              "    rules: { approved-ports: { tcp: [{ port: 443, justification: The shop }] } }\n";
+        var register = Reports.Of([Reports.Read(Db)], policy).Register;
+
+        Assert.Equal(
+            [
+                ("tcp", "22", "whole policy", "SSH from the management network", "Dana Whitfield", "2026-03-02"),
+                ("tcp", "8000-8010", "whole policy", "not recorded", "not recorded", "not recorded"),
+                ("udp", "68", "whole policy", "not recorded", "not recorded", "not recorded"),
+                ("tcp", "443", "group web (hosts web*; tags web; os Linux, FreeBSD)", "The shop", "not recorded", "not recorded"),
+            ],
+            register.Rows.Select(r => (r.Proto, r.Ports, r.AppliesTo, r.Justification.Text, r.ApprovedBy.Text, r.ApprovedOn.Text)));
+        Assert.Equal([false, true, true, true], register.Rows.Select(r => r.Incomplete));
+        Assert.True(register.Rows[3].ApprovedBy.Missing);
+        Assert.False(register.Rows[3].Justification.Missing);
+        Assert.Equal("4 entries; 3 without a complete approval record (justification, approved by, approved on).", register.Summary);
+    }
+
+    [Fact]
+    public void Should_Show_A_Waivers_Approval_With_Its_Findings_And_Flag_One_Its_Owner_Approved()
+    {
+        const string policy = "policy: w\nrules:\n  approved-ports: { tcp: [22] }\nwaivers:\n" +
+                              "  - { rule: approved-ports, hosts: ['*'], proto: tcp, reason: Batch jobs, ticket: SEC-1, expires: 2026-12-31,\n" +
+                              "      owner: Dana Whitfield, approved_by: ' dana whitfield', justification: Until the cache cluster ships }\n" +
+                              "  - { rule: approved-ports, hosts: ['*'], proto: udp, reason: Old DB, ticket: SEC-2, expires: 2026-12-31, approver: CISO }\n";
+        var model = Reports.Of([Reports.Read(Db)], policy);
+        var self = model.Hosts[0].Findings.Where(f => f.Waiver?.Ticket == "SEC-1").ToList();
+
+        Assert.True(self.Count > 1);
+        Assert.All(self, f => Assert.Equal(
+            new WaiverApproval(new Recorded("Dana Whitfield", false), new Recorded(" dana whitfield", false), "Until the cache cluster ships",
+                new Recorded("not recorded", true), "approved by its own owner (separation of duties)"),
+            f.Approval));
+        Assert.All(model.Waivers.Where(w => w.Ticket == "SEC-1"), w => Assert.Equal(self[0].Approval, w.Approval));
+        var other = Assert.Single(model.WaiverRecords, w => w.Ticket == "SEC-2").Approval;
+        Assert.Equal((true, "CISO", null), (other.Owner.Missing, other.ApprovedBy.Text, other.Flag));
+        Assert.Equal(["SEC-1", "SEC-2"], model.WaiverRecords.Select(w => w.Ticket)); // each waiver once, however many findings it covers
     }
 }

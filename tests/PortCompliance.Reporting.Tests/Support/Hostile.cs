@@ -30,13 +30,21 @@ internal static class Hostile
         $"tcp   LISTEN 0      128    0.0.0.0:9000       0.0.0.0:*         users:((\"{Flag}\",pid=4,fd=3))\n" +
         $"{Script} {Attribute} {Formula} {Flag}\n";
 
+    /// <summary>The policy's own text is no safer: its title, an approved port's approval and a waiver's carry the payloads.</summary>
     public static string PolicyYaml =>
         "policy: hostile\n" +
         $"title: '{Script} {Flag}'\n" +
         "extends: [builtin:baseline]\n" +
+        "rules:\n" +
+        "  approved-ports:\n" +
+        $"    tcp: [22, {{ port: 8443, justification: '{Script} {Flag}', approved_by: '{Quoted(Attribute)}', approved_on: 2026-03-01 }}]\n" +
+        "    udp: [68]\n" +
         "waivers:\n" +
         $"  - {{ rule: approved-ports, hosts: ['*'], proto: tcp, port: 8080, reason: '{Script} {Formula}',\n" +
-        $"      ticket: 'SEC-1{Flag}', expires: 2026-12-31, approver: '{Attribute.Replace("'", "''", StringComparison.Ordinal)}' }}\n";
+        $"      ticket: 'SEC-1{Flag}', expires: 2026-12-31, approver: '{Quoted(Attribute)}', owner: '{Quoted(Attribute)}',\n" +
+        $"      justification: '{Flag}', compensating_control: '{Script} {Formula}' }}\n";
+
+    private static string Quoted(string text) => text.Replace("'", "''", StringComparison.Ordinal);
 
     public static ReportOptions Options { get; } = new() { Organisation = $"{Attribute} {Flag}" };
 

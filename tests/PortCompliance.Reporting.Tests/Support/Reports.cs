@@ -51,6 +51,16 @@ internal static class Reports
         return ReportModelBuilder.ForFleet(closing, audited.Hosts, options ?? Options);
     }
 
+    /// <summary>The own report of each host of a fleet run (<c>hosts/NAME.pdf</c>, <c>.html</c>), as the fleet's sink builds them.</summary>
+    public static IReadOnlyList<ReportModel> HostModels(IReadOnlyList<HostSnapshot> hosts, Policy policy)
+    {
+        var request = new AuditRequest { Hosts = AuditRequest.Read(hosts, []), Policy = policy, Settings = Settings, InputErrors = [] };
+        var audited = new KeepHosts();
+        var run = AuditRun.Run(request, audited) with { Hosts = [], Drift = null };
+        var anchors = ReportModelBuilder.FleetAnchors(audited.Hosts.Select(h => h.Result.Host));
+        return [.. audited.Hosts.Select(h => ReportModelBuilder.ForHost(run, h, anchors[h.Index], Options))];
+    }
+
     /// <summary>A real ss row whose process name, and a host named after it, carry the payload.</summary>
     public static HostSnapshot Hostile(string payload) => Parse(
         "Netid State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n" +

@@ -5,7 +5,8 @@ namespace PortCompliance.Reporting.Pdf.Sections;
 
 /// <summary>
 /// One finding: severity badge, id, rule and where; what is wrong and why; the steps that fix it with their commands
-/// and config lines; the evidence line it rests on; the controls it maps to; and its waiver, if any.
+/// and config lines; the evidence line it rests on; the controls it maps to; and its waiver, if any, with the waiver's
+/// approval on record.
 /// </summary>
 internal static class FindingSection
 {
@@ -21,7 +22,7 @@ internal static class FindingSection
             new Paragraph(f.Message, t.Body, 6));
         if (f.WaiverText is { } waiver)
         {
-            yield return new Panel([new Paragraph(waiver, t.Small, 0)], Theme.NoteShade, Theme.Fill("medium"), 1, 6);
+            yield return new Panel([new Paragraph(waiver, t.Small, 2), .. f.Approval is { } a ? Approval(a, t) : []], Theme.NoteShade, Theme.Fill("medium"), 1, 6);
             yield return Flow.Space(6);
         }
 
@@ -53,6 +54,25 @@ internal static class FindingSection
         if (f.Controls.Count > 0)
         {
             yield return new Paragraph($"Controls: {string.Join("; ", f.Controls)}", t.SmallMuted, 2);
+        }
+    }
+
+    /// <summary>The waiver's approval under its line: each value, or the gap; and the flag when its owner approved it.</summary>
+    private static IEnumerable<IBlock> Approval(WaiverApproval a, Theme t)
+    {
+        IBlock Line(string label, Recorded value) => new Paragraph($"{label}: {value.Text}", value.Missing ? t.SmallGap : t.Small, 0);
+
+        yield return Line("Owner", a.Owner);
+        yield return Line("Approved by", a.ApprovedBy);
+        if (a.Justification is { } justification)
+        {
+            yield return new Paragraph($"Justification: {justification}", t.Small, 0);
+        }
+
+        yield return Line("Compensating control", a.CompensatingControl);
+        if (a.Flag is { } flag)
+        {
+            yield return new Paragraph($"Flagged: {flag}", t.SmallGap, 0);
         }
     }
 }
