@@ -64,15 +64,18 @@ public sealed class PdfInspectorTests
     }
 
     [Fact]
-    public void Should_Find_The_Results_A_Report_Rendered_Without_Its_Files_Carries_And_No_Signature()
+    public void Should_Read_The_Evidence_A_Rendered_Report_Carries_As_Pdfdetach_Gives_It_Back()
     {
-        // Rendered without access to its input files, a report still attaches its own results.json.
+        // The renderer's own attachments: the listing judged, the built-in policy, the report's results.json.
         var inspection = PdfInspector.Read(Report);
 
         Assert.Null(inspection.Problem);
-        var results = Assert.Single(inspection.Files);
-        Assert.Equal(("results.json", "results: results.json"), (results.Name, results.Description));
-        Assert.Equal(Poppler.Detached(Report)["results.json"], results.Content);
+        Assert.Equal(["listing-ss-lntup-debian12-db.txt", "policy-baseline.yaml", "results.json"], inspection.Files.Select(f => f.Name));
+        Assert.Equal([$"listing: {Sample}", "policy: builtin:baseline", "results: results.json"], inspection.Files.Select(f => f.Description));
+        var detached = Poppler.Detached(Report);
+        Assert.Equal(detached.Keys.Order(StringComparer.Ordinal), inspection.Files.Select(f => f.Name));
+        Assert.All(inspection.Files, f => Assert.Equal(detached[f.Name], f.Content));
+        Assert.Equal(File.ReadAllBytes(RepoPaths.Combine(Sample)), inspection.Files[0].Content);
         Assert.Empty(inspection.Signatures);
     }
 
