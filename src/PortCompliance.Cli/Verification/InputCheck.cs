@@ -28,7 +28,7 @@ internal sealed class InputCheck : IFolderCheck
             yield break;
         }
 
-        if (record.Origin != RecordedRun.FileName)
+        if (!record.InFolder)
         {
             yield return CheckLine.Note(Name, RecordedRun.FileName, $"not in the folder: the inputs are checked against {record.Origin}");
         }
