@@ -25,6 +25,12 @@ public static class AttachmentPlan
             {
                 plan.Add(EvidenceKind.Listing, file.Source, file.Sha256, FileName(file.Source, file.Host), MaxBytes);
             }
+
+            // The outside view (nmap -oX) a host's exposure comes from; one scan may cover several hosts.
+            foreach (var scan in model.Result.Hosts.Select(h => h.Scan).OfType<ExternalScan>().DistinctBy(s => s.Source))
+            {
+                plan.Add(EvidenceKind.Listing, scan.Source, scan.Sha256, FileName(scan.Source, null), MaxBytes);
+            }
         }
 
         foreach (var policy in model.Result.Policy.Sources)
