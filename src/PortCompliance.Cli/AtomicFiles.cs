@@ -8,6 +8,21 @@ internal sealed class AtomicFiles(string folder) : IDisposable
 {
     private readonly List<(string Temporary, string Final, Stream Stream)> _pending = [];
 
+    /// <summary>
+    /// The SHA-256 of every file committed in this process, by full path, hashed as it was written: SHA256SUMS need
+    /// not read 2,000 host reports back. A file renamed after its commit (a fleet's hosts/) is moved along (<see cref="Moved"/>).
+    /// </summary>
+    public static System.Collections.Concurrent.ConcurrentDictionary<string, string> Sha256s { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Carries a committed file's hash to where it was moved.</summary>
+    public static void Moved(string from, string to)
+    {
+        if (Sha256s.TryRemove(Path.GetFullPath(from), out var sha256))
+        {
+            Sha256s[Path.GetFullPath(to)] = sha256;
+        }
+    }
+
     /// <summary>A file to write, by name relative to the folder (<c>report.pdf</c>, <c>hosts/web01.pdf</c>).</summary>
     public Stream Open(string name)
     {
@@ -15,9 +30,9 @@ internal sealed class AtomicFiles(string folder) : IDisposable
         var directory = Path.GetDirectoryName(final)!;
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(name)}.{Environment.ProcessId}.{_pending.Count}.tmp");
-        var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None);
+        var stream = new KeepOpen(new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None));
         _pending.Add((temporary, final, stream));
-        return new KeepOpen(stream);
+        return stream;
     }
 
     /// <summary>Scratch space beside the files (a renderer's spool): deleted when closed, never renamed into place.</summary>
@@ -33,14 +48,13 @@ internal sealed class AtomicFiles(string folder) : IDisposable
     {
         foreach (var (_, _, stream) in _pending)
         {
-            stream.Flush();
-            ((FileStream)stream).Flush(flushToDisk: true);
-            stream.Dispose();
+            ((KeepOpen)stream).Close(flushToDisk: true);
         }
 
-        foreach (var (temporary, final, _) in _pending)
+        foreach (var (temporary, final, stream) in _pending)
         {
             File.Move(temporary, final, overwrite: true);
+            Sha256s[Path.GetFullPath(final)] = ((KeepOpen)stream).Sha256;
         }
 
         var written = _pending.Select(p => p.Final).ToList();
@@ -52,7 +66,7 @@ internal sealed class AtomicFiles(string folder) : IDisposable
     {
         foreach (var (temporary, _, stream) in _pending)
         {
-            stream.Dispose();
+            ((KeepOpen)stream).Close(flushToDisk: false);
             File.Delete(temporary);
         }
 
@@ -70,9 +84,28 @@ internal sealed class AtomicFiles(string folder) : IDisposable
         files.Commit();
     }
 
-    /// <summary>Lets a renderer dispose its writer without closing the file before it is flushed to disk.</summary>
-    private sealed class KeepOpen(Stream inner) : Stream
+    /// <summary>
+    /// Lets a renderer dispose its writer without closing the file before it is flushed to disk; hashes what is written.
+    /// </summary>
+    private sealed class KeepOpen(FileStream inner) : Stream
     {
+        private readonly System.Security.Cryptography.IncrementalHash _hash =
+            System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+
+        public string Sha256 { get; private set; } = "";
+
+        public void Close(bool flushToDisk)
+        {
+            if (flushToDisk)
+            {
+                inner.Flush(flushToDisk: true);
+                Sha256 = Convert.ToHexStringLower(_hash.GetHashAndReset());
+            }
+
+            inner.Dispose();
+            _hash.Dispose();
+        }
+
         public override bool CanRead => false;
         public override bool CanSeek => false;
         public override bool CanWrite => true;
@@ -82,7 +115,12 @@ internal sealed class AtomicFiles(string folder) : IDisposable
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-        public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _hash.AppendData(buffer);
+            inner.Write(buffer);
+        }
     }
 }

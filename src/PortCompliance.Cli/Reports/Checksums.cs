@@ -21,7 +21,7 @@ internal static class Checksums
                 .Select(f => (Path: Path.GetRelativePath(root, Path.GetFullPath(f)).Replace('\\', '/'), File: f))
                 .OrderBy(f => f.Path, StringComparer.Ordinal)
                 .AsParallel().AsOrdered()
-                .Select(f => $"{Hash(f.File)}  {f.Path}\n")
+                .Select(f => $"{(AtomicFiles.Sha256s.TryGetValue(Path.GetFullPath(f.File), out var known) ? known : Hash(f.File))}  {f.Path}\n")
                 .ToList();
             AtomicFiles.Write(Path.Combine(folder, FileName), stream => stream.Write(Encoding.UTF8.GetBytes(string.Concat(lines))));
             console.Out.WriteLine($"Wrote {Path.Combine(folder, FileName)} ({lines.Count} files; sha256sum -c {FileName} in that folder checks them)");

@@ -45,20 +45,39 @@ internal sealed class EvidenceFiles(Policy policy, string folder, bool writesRes
             return EvidenceBytes.Missing(TooLarge(bytes.Length, maxBytes));
         }
 
+        if (sha256 is null)
+        {
+            return EvidenceBytes.Of(bytes);
+        }
+
         var now = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        return sha256 is null || now == sha256
+        return now == sha256
             ? EvidenceBytes.Of(bytes)
             : EvidenceBytes.Missing($"the file changed after it was judged (its SHA-256 is now {now})");
     }
 
+    /// <summary>
+    /// A regular file's bytes, read into one array of the size it says it has (a 24 MB results.json is not grown
+    /// through a buffer), and only if it holds no more than that — a file still growing is refused, not cut.
+    /// </summary>
     private static (byte[]? Bytes, string? Problem) Load(string path, long maxBytes)
     {
         try
         {
-            var bytes = RegularFiles.ReadAll(path, maxBytes, "the file", out var problem);
-            return bytes is null && problem.Contains("larger than", StringComparison.Ordinal)
-                ? (null, TooLarge(new FileInfo(path).Length, maxBytes))
-                : (bytes, problem);
+            using var stream = RegularFiles.OpenRead(path, out var problem, bufferSize: 1);
+            if (stream is null)
+            {
+                return (null, problem);
+            }
+
+            if (stream.Length > maxBytes)
+            {
+                return (null, TooLarge(stream.Length, maxBytes));
+            }
+
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return stream.ReadByte() < 0 ? (bytes, null) : (null, "it grew while it was being read");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -101,8 +101,16 @@ internal sealed class FleetReports : IAuditSink<FleetReports.HostReports>
 
         Written = new ReportsWritten(closing, model, [.. summaries, .. written], _ok && allSummaries)
         {
-            HostFiles = _documents.Count > 0 ? [.. _hostFiles.Select(f => Path.Combine(_folder, "hosts", Path.GetFileName(f)))] : [],
+            HostFiles = _documents.Count > 0 ? [.. _hostFiles.Select(Published)] : [],
         };
+    }
+
+    /// <summary>Where a staged host report is once published, its hash carried along.</summary>
+    private string Published(string staged)
+    {
+        var published = Path.Combine(_folder, "hosts", Path.GetFileName(staged));
+        AtomicFiles.Moved(staged, published);
+        return published;
     }
 
     /// <summary>A host's own PDF and HTML, committed together, named by its anchor; a failure is named and the fleet goes on.</summary>

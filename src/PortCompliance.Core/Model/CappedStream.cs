@@ -2,17 +2,17 @@ namespace PortCompliance.Core.Model;
 
 /// <summary>
 /// Reads at most a given number of bytes of another stream, then ends, remembering whether more was there: a cap
-/// by bytes actually read, for files that report no length (a device) or a false one. It hashes what it passes on.
+/// by bytes actually read, for files that report no length (a device) or a false one. Asked to, it hashes what it passes on.
 /// </summary>
-internal sealed class CappedStream(Stream inner, long maxBytes) : Stream
+internal sealed class CappedStream(Stream inner, long maxBytes, bool hash = false) : Stream
 {
-    private readonly System.Security.Cryptography.IncrementalHash _hash =
-        System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+    private readonly System.Security.Cryptography.IncrementalHash? _hash =
+        hash ? System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256) : null;
 
     private long _read;
 
     /// <summary>The SHA-256 of the bytes read so far (lowercase hex): the whole file's once it was read to its end.</summary>
-    public string Sha256 => Convert.ToHexStringLower(_hash.GetCurrentHash());
+    public string Sha256 => Convert.ToHexStringLower((_hash ?? throw new InvalidOperationException("this stream was not asked to hash")).GetCurrentHash());
 
     /// <summary>True once the inner stream was found to hold more than the cap.</summary>
     public bool Exceeded { get; private set; }
@@ -42,7 +42,7 @@ internal sealed class CappedStream(Stream inner, long maxBytes) : Stream
         }
 
         var n = inner.Read(buffer[..(int)Math.Min(buffer.Length, left)]);
-        _hash.AppendData(buffer[..n]);
+        _hash?.AppendData(buffer[..n]);
         _read += n;
         return n;
     }

@@ -87,7 +87,7 @@ public static class ResultsJson
                 return (null, new Diagnostic(path, 0, 0, DiagnosticSeverity.Error, $"cannot read baseline: {notAFile}"));
             }
 
-            using var stream = new CappedStream(file, MaxBaselineBytes);
+            using var stream = new CappedStream(file, MaxBaselineBytes, hash: true);
             AuditResult? result;
             try
             {
@@ -127,7 +127,7 @@ public static class ResultsJson
     public static (AuditResult? Result, Diagnostic? Problem) Read(Stream stream, string name, out string? sha256)
     {
         sha256 = null;
-        var capped = new CappedStream(stream, MaxBaselineBytes);
+        var capped = new CappedStream(stream, MaxBaselineBytes, hash: true);
         try
         {
             var result = JsonSerializer.Deserialize(capped, Context.AuditResult);
