@@ -19,6 +19,7 @@ public static class ReportRenderers
         new CsvRenderer(),
         new JsonRenderer(),
         new JunitRenderer(),
+        new Oscal.OscalRenderer(),
     ]);
 
     /// <summary>What <c>audit</c> writes without <c>--formats</c>: every renderer that declares itself in the default set.</summary>
