@@ -15,9 +15,9 @@ public sealed class ReportRenderersTests
     }
 
     [Fact]
-    public void Should_Stream_Json_Csv_And_Junit_And_Write_Pdf_And_Html_Per_Host_In_A_Fleet()
+    public void Should_Stream_Json_Csv_Junit_And_Oscal_And_Write_Pdf_And_Html_Per_Host_In_A_Fleet()
     {
-        Assert.Equal(["csv", "json", "junit"], All.Where(r => r.FleetOutput == FleetOutput.Streamed).Select(r => r.Key));
+        Assert.Equal(["csv", "json", "junit", "oscal"], All.Where(r => r.FleetOutput == FleetOutput.Streamed).Select(r => r.Key));
         Assert.Equal(["pdf", "html"], All.Where(r => r.FleetOutput == FleetOutput.PerHost).Select(r => r.Key));
         Assert.All(All, r => Assert.Equal(r.FleetOutput == FleetOutput.Streamed, r is IStreamingRenderer));
     }
