@@ -56,7 +56,7 @@ public sealed class CommandLineTests : IDisposable
         var commas = CliRun.Of("audit", Db, "--formats", " , ", "--out", _out.FullName);
 
         Assert.Equal((2, 2), (run.ExitCode, commas.ExitCode));
-        Assert.Equal("portcompliance: --formats needs at least one format (available: pdf, html, csv, json, junit)\n", run.Error);
+        Assert.Equal("portcompliance: --formats needs at least one format (available: pdf, html, csv, json, junit, oscal)\n", run.Error);
         Assert.Equal(run.Error, commas.Error);
         Assert.Empty(_out.EnumerateFileSystemInfos());
     }
