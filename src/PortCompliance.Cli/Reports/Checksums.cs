@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace PortCompliance.Cli.Reports;
@@ -34,9 +33,7 @@ internal static class Checksums
         }
     }
 
-    private static string Hash(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
+    /// <summary>A file this process did not write itself (never, for a report): hashed as verify hashes it.</summary>
+    private static string Hash(string path) =>
+        Verification.FileHash.Of(path, out var problem) ?? throw new IOException($"{path}: {problem}");
 }
