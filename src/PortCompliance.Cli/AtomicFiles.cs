@@ -2,9 +2,11 @@ namespace PortCompliance.Cli;
 
 /// <summary>
 /// Files written under temporary names in their target folder and renamed into place only when all of them are
-/// complete: a crash or a failing renderer never leaves half a report, and never a mix of old and new files.
+/// complete: a crash or a failing renderer never leaves half a report, and never a mix of old and new files. Files in
+/// a folder that is itself renamed into place later (a fleet's staged <c>hosts/</c>) need not be flushed one by one
+/// (<paramref name="flushEach"/> false): <see cref="DiskSync"/> flushes the folder whole before it is published.
 /// </summary>
-internal sealed class AtomicFiles(string folder) : IDisposable
+internal sealed class AtomicFiles(string folder, bool flushEach = true) : IDisposable
 {
     private readonly List<(string Temporary, string Final, Stream Stream)> _pending = [];
 
@@ -43,12 +45,12 @@ internal sealed class AtomicFiles(string folder) : IDisposable
         return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
     }
 
-    /// <summary>Flushes every file to disk and renames each into place; returns the final paths.</summary>
+    /// <summary>Flushes every file to disk (unless the folder is flushed whole later) and renames each into place; returns the final paths.</summary>
     public IReadOnlyList<string> Commit()
     {
         foreach (var (_, _, stream) in _pending)
         {
-            ((KeepOpen)stream).Close(flushToDisk: true);
+            ((KeepOpen)stream).Close(complete: true, flushEach);
         }
 
         foreach (var (temporary, final, stream) in _pending)
@@ -66,7 +68,7 @@ internal sealed class AtomicFiles(string folder) : IDisposable
     {
         foreach (var (temporary, _, stream) in _pending)
         {
-            ((KeepOpen)stream).Close(flushToDisk: false);
+            ((KeepOpen)stream).Close(complete: false, flushToDisk: false);
             File.Delete(temporary);
         }
 
@@ -94,11 +96,11 @@ internal sealed class AtomicFiles(string folder) : IDisposable
 
         public string Sha256 { get; private set; } = "";
 
-        public void Close(bool flushToDisk)
+        public void Close(bool complete, bool flushToDisk)
         {
-            if (flushToDisk)
+            if (complete)
             {
-                inner.Flush(flushToDisk: true);
+                inner.Flush(flushToDisk);
                 Sha256 = Convert.ToHexStringLower(_hash.GetHashAndReset());
             }
 

@@ -120,7 +120,7 @@ internal sealed class FleetReports : IAuditSink<FleetReports.HostReports>
         var anchor = own.Hosts[0].Anchor;
         foreach (var renderer in _documents)
         {
-            using var output = new AtomicFiles(Leftovers.Staging(_folder));
+            using var output = new AtomicFiles(Leftovers.Staging(_folder), flushEach: false); // published whole, flushed whole
             try
             {
                 renderer.Render(own, name => output.Open(FleetSummary.HostReport(anchor, Path.GetExtension(name))));

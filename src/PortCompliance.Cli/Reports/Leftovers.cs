@@ -44,6 +44,7 @@ internal static partial class Leftovers
         var hosts = Path.Combine(folder, "hosts");
         var retired = Retired(folder);
         Directory.CreateDirectory(staged);
+        DiskSync.Folder(staged); // staged without a flush per file: on disk before it replaces the last run's
         if (Directory.Exists(hosts))
         {
             Directory.Move(hosts, retired);
