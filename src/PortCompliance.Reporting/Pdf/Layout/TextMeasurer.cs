@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PdfSharp.Drawing;
 using PdfSharp.Events;
 using PortCompliance.Reporting.Pdf.Fonts;
@@ -5,14 +6,16 @@ using PortCompliance.Reporting.Pdf.Fonts;
 namespace PortCompliance.Reporting.Pdf.Layout;
 
 /// <summary>
-/// Widths of words in a font, cached: a report measures the same tokens (ports, rule ids, process names)
-/// thousands of times. Text is capped and cleaned through the <see cref="GlyphFilter"/> before it is measured or drawn.
+/// Widths of text in a font, as PDFsharp measures it — the sum of each character's advance in font units, scaled
+/// once — from a table of advances every report shares, so measuring a word allocates nothing. Text is capped and
+/// cleaned through the <see cref="GlyphFilter"/> before it is measured or drawn.
 /// </summary>
 internal sealed class TextMeasurer
 {
+    /// <summary>Advances in font units by typeface (family and style), whatever the size.</summary>
+    private static readonly ConcurrentDictionary<(string Family, XFontStyleEx Style), Advances> Typefaces = new();
+
     private readonly XGraphics _context = XGraphics.CreateMeasureContext(new XSize(1000, 1000), XGraphicsUnit.Point, XPageDirection.Downwards, new RenderEvents());
-    private readonly Dictionary<(XFont Font, string Text), double> _widths = [];
-    private readonly Dictionary<XFont, double> _monoAdvance = [];
 
     public GlyphFilter Glyphs { get; } = new();
 
@@ -21,18 +24,21 @@ internal sealed class TextMeasurer
 
     public double Width(string text, TextStyle style)
     {
+        var font = style.Font;
         if (style.IsMonospace)
         {
-            return text.Length * Advance(style.Font);
+            return text.Length * Advance(font);
         }
 
-        if (!_widths.TryGetValue((style.Font, text), out var width))
+        var advances = Of(font);
+        var units = 0;
+        foreach (var rune in text.EnumerateRunes())
         {
-            width = _context.MeasureString(text, style.Font).Width;
-            _widths[(style.Font, text)] = width;
+            units += advances.Of(rune.Value, font, _context);
         }
 
-        return width;
+        // The same arithmetic as PDFsharp's own measuring (FontHelper.MeasureString), so lines break where they did.
+        return units * font.Size / advances.UnitsPerEm;
     }
 
     /// <summary>How many characters of a monospace style fit in <paramref name="width"/>.</summary>
@@ -40,12 +46,42 @@ internal sealed class TextMeasurer
 
     private double Advance(XFont font)
     {
-        if (!_monoAdvance.TryGetValue(font, out var advance))
+        var advances = Of(font);
+        return advances.Of('0', font, _context) * font.Size / advances.UnitsPerEm;
+    }
+
+    private static Advances Of(XFont font) => Typefaces.GetOrAdd((font.FontFamily.Name, font.Style), _ => new Advances(font.Metrics.UnitsPerEm));
+
+    /// <summary>
+    /// One typeface's advances, learnt a character at a time from PDFsharp; a race between two reports measuring the
+    /// same new character writes the same number twice.
+    /// </summary>
+    private sealed class Advances(int unitsPerEm)
+    {
+        private const int Unknown = -1;
+        private readonly int[] _basic = Enumerable.Repeat(Unknown, 0x10000).ToArray();
+        private readonly ConcurrentDictionary<int, int> _astral = new();
+
+        public int UnitsPerEm { get; } = unitsPerEm;
+
+        public int Of(int codePoint, XFont font, XGraphics context)
         {
-            advance = _context.MeasureString("0", font).Width;
-            _monoAdvance[font] = advance;
+            if (codePoint < _basic.Length)
+            {
+                var known = Volatile.Read(ref _basic[codePoint]);
+                if (known == Unknown)
+                {
+                    known = Measure(codePoint, font, context);
+                    Volatile.Write(ref _basic[codePoint], known);
+                }
+
+                return known;
+            }
+
+            return _astral.GetOrAdd(codePoint, c => Measure(c, font, context));
         }
 
-        return advance;
+        private int Measure(int codePoint, XFont font, XGraphics context) =>
+            (int)Math.Round(context.MeasureString(char.ConvertFromUtf32(codePoint), font).Width * UnitsPerEm / font.Size);
     }
 }

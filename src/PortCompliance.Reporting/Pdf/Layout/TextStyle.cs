@@ -13,6 +13,7 @@ internal sealed class TextStyle
         Color = color;
         Brush = new XSolidBrush(color);
         LineHeight = lineHeight;
+        IsMonospace = font.FontFamily.Name == Fonts.PdfFonts.Mono;
         var metrics = font.Metrics;
         var ascent = metrics.Ascent * font.Size / metrics.UnitsPerEm;
         var descent = metrics.Descent * font.Size / metrics.UnitsPerEm;
@@ -25,7 +26,7 @@ internal sealed class TextStyle
     public XColor Color { get; }
     public XBrush Brush { get; }
     public double LineHeight { get; }
-    public bool IsMonospace => Font.FontFamily.Name == Fonts.PdfFonts.Mono;
+    public bool IsMonospace { get; }
 
     public TextStyle WithColor(XColor color) => new(Font, color, LineHeight);
 
