@@ -46,14 +46,14 @@ internal sealed class SocketOwners
         _byInode.TryGetValue(inode, out var processes) ? processes : [];
 
     /// <summary>
-    /// Every socket descriptor of one process: its fd directory opened once, names enumerated without allocating, each
-    /// link read relative to it — the same work ss does, at the same cost.
+    /// Every socket descriptor of one process: its fd directory opened once, its names read with readdir, each link
+    /// read relative to it — one system call per descriptor, the same work ss does.
     /// </summary>
     private void AddProcess(string procRoot, int pid)
     {
         var folder = Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "fd");
-        var directory = Libc.open(folder, Libc.ODirectory | Libc.OCloexec);
-        if (directory < 0)
+        var listing = Libc.opendir(folder);
+        if (listing == 0)
         {
             UnreadableProcesses++; // not root, or the process has just exited
             return;
@@ -62,7 +62,8 @@ internal sealed class SocketOwners
         try
         {
             string? name = null;
-            var descriptors = Descriptors(folder);
+            var directory = Libc.dirfd(listing);
+            var descriptors = Libc.NumberedEntries(listing);
             var inodes = new ulong?[descriptors.Length];
             // A server holding thousands of sockets is one process: read its links on every core.
             Parallel.For(0, descriptors.Length, new ParallelOptions { MaxDegreeOfParallelism = descriptors.Length > 256 ? -1 : 1 },
@@ -85,20 +86,7 @@ internal sealed class SocketOwners
         }
         finally
         {
-            Libc.close(directory);
-        }
-    }
-
-    private static int[] Descriptors(string folder)
-    {
-        try
-        {
-            return [.. new System.IO.Enumeration.FileSystemEnumerable<int>(folder,
-                (ref System.IO.Enumeration.FileSystemEntry entry) => int.TryParse(entry.FileName, CultureInfo.InvariantCulture, out var fd) ? fd : -1)];
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            return [];
+            _ = Libc.closedir(listing);
         }
     }
 
