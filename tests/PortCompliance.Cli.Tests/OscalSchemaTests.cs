@@ -135,6 +135,33 @@ public sealed class OscalSchemaTests
     }
 
     [Fact]
+    public void Should_Map_Drift_In_A_Small_Run_Written_As_One_Combined_Report()
+    {
+        using var dir = new TempDir();
+        var inputs = Directory.CreateDirectory(dir.Sub("in")).FullName;
+        foreach (var host in new[] { "legacy01", "cache02", "web01" })
+        {
+            File.Copy(RepoPaths.Combine("samples", "fleet", "2026-11", host + ".ss.txt"), Path.Combine(inputs, host + ".ss.txt"));
+        }
+
+        string[] common = ["--policy", "policies/examples/fleet.yaml", "--inventory", "samples/fleet/hosts.csv"];
+        CliRun.Of(["audit", "samples/fleet/2026-10", .. common, "--formats", "json", "--out", dir.Sub("oct"), "--report-date", "2026-10-21"]);
+        CliRun.Of(["audit", inputs, .. common, "--formats", "oscal", "--baseline", Path.Combine(dir.Sub("oct"), "results.json"),
+            "--out", dir.Sub("nov"), "--report-date", "2026-11-21"]);
+
+        var text = File.ReadAllText(Path.Combine(dir.Sub("nov"), "oscal-assessment-results.json"));
+        AssertValid(text);
+        var result = Result(text);
+        var titles = result.GetProperty("observations").EnumerateArray().Where(o => Prop(o, "drift-change") is not null)
+            .Select(o => o.GetProperty("title").GetString()).ToList();
+        Assert.Contains("tcp port 23 closed on legacy01", titles);
+        Assert.Contains("tcp port 6379 rebound on cache02", titles);
+        Assert.DoesNotContain(titles, t => t!.EndsWith(" on web01", StringComparison.Ordinal));
+        Assert.Contains("2 of 3 hosts drifted since the baseline audit of 2026-10-21; 16 of the baseline's hosts not seen: "
+            + "bastion01, bastion02, cache01, cache03, db01, db02, db03, docker01, legacy02, legacy03 and 6 more.", result.GetProperty("description").GetString());
+    }
+
+    [Fact]
     public void Should_Put_The_Baseline_In_Back_Matter_By_Path_And_Sha256_And_Refer_To_It()
     {
         using var doc = JsonDocument.Parse(Fleet.Value.Text);

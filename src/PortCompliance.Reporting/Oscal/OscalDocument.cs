@@ -214,7 +214,14 @@ internal static class OscalDocument
         var added = drift.Hosts.Count(h => h.Status == HostDriftStatus.NewHost);
         return $"{drifted} of {drift.Hosts.Count} hosts drifted since the baseline audit of {drift.BaselineAuditDate}"
                + (added > 0 ? $" ({added} new)" : "")
-               + (drift.Disappeared.Count > 0 ? $"; {drift.Disappeared.Count} of the baseline's hosts not seen: {string.Join(", ", drift.Disappeared)}." : ".");
+               + (drift.Disappeared.Count > 0 ? $"; {drift.Disappeared.Count} of the baseline's hosts not seen: {Named(drift.Disappeared)}." : ".");
+    }
+
+    /// <summary>The first hosts by name, then how many more: a fleet's sentence stays a sentence.</summary>
+    private static string Named(IReadOnlyList<string> hosts)
+    {
+        const int Shown = 10;
+        return string.Join(", ", hosts.Take(Shown)) + (hosts.Count > Shown ? $" and {hosts.Count - Shown} more" : "");
     }
 
     /// <summary>The baseline results.json, by path and SHA-256: what the drift observations were measured against.</summary>

@@ -176,9 +176,13 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         w.WriteEndArray();
     }
 
-    /// <summary>A PortCompliance property, in the tool's namespace; an empty value is left out (OSCAL forbids it).</summary>
+    /// <summary>
+    /// A PortCompliance property, in the tool's namespace; an empty value is left out and the edges of one trimmed
+    /// (an OSCAL string neither is empty nor starts or ends with white space).
+    /// </summary>
     internal static void Prop(Utf8JsonWriter w, string name, string? value)
     {
+        value = value?.Trim();
         if (string.IsNullOrEmpty(value))
         {
             return;
