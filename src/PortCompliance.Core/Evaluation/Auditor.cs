@@ -61,6 +61,8 @@ public static class Auditor
             Sha256 = host.Sha256,
             Owner = listed?.Owner,
             Environment = listed?.Environment,
+            Tags = listed?.Tags ?? [],
+            CapturedAt = host.CapturedAt,
             Lines = host.LineCount,
             MergedFrom = host.MergedFrom,
             Compliant = counts.AtOrAbove(Severity.Low) == 0,
@@ -88,6 +90,7 @@ public static class Auditor
             [.. policy.Rules.Settings.Where(s => s.Value.Enabled).Select(s => s.Key)])
         {
             ApprovedServices = policy.Register(),
+            RuleControls = policy.Rules.Settings.Where(s => s.Value.Enabled).ToDictionary(s => s.Key, s => s.Value.Controls, StringComparer.Ordinal),
         },
         Summary = new AuditTally().Summary(0, settings.FailOn),
         Hosts = [],

@@ -43,6 +43,7 @@ internal static class HostMerge
             CollectedWithoutRoot = into.CollectedWithoutRoot || from.CollectedWithoutRoot,
             WithoutRootLine = into.CollectedWithoutRoot ? into.WithoutRootLine : from.WithoutRootLine,
             WithoutRootNote = into.CollectedWithoutRoot ? into.WithoutRootNote : from.WithoutRootNote,
+            CapturedAt = into.CapturedAt is { } a && from.CapturedAt is { } b ? (a <= b ? a : b) : into.CapturedAt ?? from.CapturedAt,
         };
     }
 

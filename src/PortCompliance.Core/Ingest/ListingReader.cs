@@ -36,6 +36,7 @@ internal static class ListingReader
         IListingParser? parser = format is null ? null : ListingFormats.Create(format, builder);
         var number = 0;
         var seenContent = false;
+        var warnings = new List<Diagnostic>();
         var lines = new LineSplitter(reader);
 
         while (lines.TryReadLine(out var line))
@@ -89,6 +90,23 @@ internal static class ListingReader
                 continue;
             }
 
+            if (!seenContent && builder.DeclaredCapture is null && HostNames.TryReadCapturedDirective(line, out var captured))
+            {
+                // A note either way: the line is about the listing. A time we cannot read is told, never guessed.
+                builder.AddNote(number);
+                if (captured is null)
+                {
+                    warnings.Add(new Diagnostic(options.Source, number, 1, DiagnosticSeverity.Warning,
+                        $"'# captured:' needs an ISO 8601 time with an offset (2026-11-30T02:00:00Z), not '{Excerpt.Of(line[(line.IndexOf(':') + 1)..].Trim())}': the capture time is left unknown"));
+                }
+                else
+                {
+                    builder.DeclaredCapture = captured;
+                }
+
+                continue;
+            }
+
             seenContent = true;
             if (parser is not null)
             {
@@ -105,7 +123,7 @@ internal static class ListingReader
             }
         }
 
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = warnings;
         if (parser is null)
         {
             parser = Decide(ref format, builder, undecided);

@@ -28,6 +28,9 @@ internal sealed class SnapshotBuilder
     /// <summary>The OS named by a <c># os: NAME</c> line at the top, if any.</summary>
     public HostOs? DeclaredOs { get; set; }
 
+    /// <summary>The capture time named by a <c># captured: TIME</c> line at the top, if any.</summary>
+    public DateTimeOffset? DeclaredCapture { get; set; }
+
     /// <summary>Sockets read so far: a parser that folds rows into one socket remembers their indexes.</summary>
     public int SocketCount => _sockets.Count;
 
@@ -188,6 +191,7 @@ internal sealed class SnapshotBuilder
         WithoutRootLine = _withoutRootLine,
         WithoutRootNote = _withoutRootNote,
         LineCount = lineCount,
+        CapturedAt = DeclaredCapture,
         ProcessNames = _processNames,
         // No header and no row of any kind: the collection produced nothing, which proves nothing. A process listing
         // alone holds no socket either: it names pids, it does not show what listens.

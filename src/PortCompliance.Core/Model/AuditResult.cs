@@ -46,6 +46,13 @@ public sealed record PolicyInfo(string Id, string Title, string Sha256, IReadOnl
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<ApprovedService> ApprovedServices { get; init; } = [];
+
+    /// <summary>
+    /// Each rule's controls as the policy sets them (<c>NIST SP 800-53 Rev. 5 CM-7</c> …), known whether or not the rule
+    /// raised anything. Policy content, pinned by <see cref="Sha256"/>: not part of results.json.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RuleControls { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }
 
 public sealed record PolicySourceInfo(string Path, string Sha256);
@@ -72,6 +79,14 @@ public sealed record HostResult
 
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Environment { get; init; }
+
+    /// <summary>The inventory's tags of the host, as listed; empty without one. Not part of results.json.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>When its listing was taken (<c># captured:</c>), null when no input says. Not part of results.json.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateTimeOffset? CapturedAt { get; init; }
 
     /// <summary>The further inputs the host was merged from, each with its hash.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

@@ -17,6 +17,10 @@ public sealed record ExternalScan
     /// <summary>Ports nmap reported one by one (open ones always; closed or filtered ones when few).</summary>
     public required IReadOnlyList<ScannedPort> Ports { get; init; }
 
+    /// <summary>When the scan started (nmap's <c>nmaprun start</c>, Unix seconds), if it says. Not part of results.json.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateTimeOffset? Started { get; init; }
+
     /// <summary>The port ranges probed, per protocol (nmap's <c>scaninfo services</c>).</summary>
     public IReadOnlyList<ScannedRange> Probed { get; init; } = [];
 

@@ -70,4 +70,11 @@ public sealed record HostSnapshot
     /// <summary>Physical lines in the source, blank ones included.</summary>
     [JsonIgnore]
     public int LineCount { get; init; }
+
+    /// <summary>
+    /// When the listing was taken, as its <c># captured: 2026-11-30T02:00:00Z</c> line says (the earliest of a merged
+    /// host's inputs); null when no input says. Never a file's mtime: that would not be reproducible.
+    /// </summary>
+    [JsonIgnore]
+    public DateTimeOffset? CapturedAt { get; init; }
 }

@@ -131,6 +131,12 @@ public sealed record HostView
 
     public required IReadOnlyList<SocketRow> Sockets { get; init; }
     public required IReadOnlyList<FindingView> Findings { get; init; }
+
+    /// <summary>
+    /// The host's own drift since the baseline, as Evaluation measured it (its one <see cref="DriftReport.Hosts"/> entry,
+    /// with the baseline's date); null without a baseline.
+    /// </summary>
+    public DriftReport? Drift { get; init; }
 }
 
 public sealed record SocketRow

@@ -82,10 +82,14 @@ public static class ReportModelBuilder
         var hosts = new List<HostView>();
         var firstWithSteps = new Dictionary<string, string>(StringComparer.Ordinal);
         var number = 0;
+        var drifts = result.Drift?.Hosts.DistinctBy(h => h.Host).ToDictionary(h => h.Host, StringComparer.Ordinal);
         foreach (var host in result.Hosts)
         {
             var findings = host.Findings.Select(f => Finding(f, $"F-{++number:000}")).Select(f => WithSharedSteps(f, firstWithSteps)).ToList();
-            hosts.Add(Host(host, anchor ?? anchors.For(host.Host), findings));
+            hosts.Add(Host(host, anchor ?? anchors.For(host.Host), findings) with
+            {
+                Drift = drifts?.GetValueOrDefault(host.Host) is { } own ? result.Drift! with { Hosts = [own], Disappeared = [] } : null,
+            });
         }
 
         var allFindings = hosts.SelectMany(h => h.Findings).ToList();

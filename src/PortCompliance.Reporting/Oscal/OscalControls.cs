@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PortCompliance.Core.Model;
 
 namespace PortCompliance.Reporting.Oscal;
 
@@ -16,4 +17,21 @@ internal static partial class OscalControls
 
     public static IEnumerable<string> ControlIds(IEnumerable<string> controls) =>
         controls.Select(ControlId).OfType<string>().Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What a finding of <paramref name="rule"/> targets: the objective of its first NIST SP 800-53 control
+    /// (<c>sc-7_obj</c>) — as its findings on the host carry them (a policy group may set others), else as the policy
+    /// sets them, so a rule that raised nothing targets the same objective — and the rule id only when the rule maps
+    /// to no NIST control.
+    /// </summary>
+    public static string Objective(string rule, IReadOnlyList<Finding> broken, PolicyInfo policy)
+    {
+        var control = ControlIds(broken.SelectMany(f => f.Controls)).FirstOrDefault()
+                      ?? ControlIds(policy.RuleControls.GetValueOrDefault(rule) ?? []).FirstOrDefault();
+        return control is null ? rule : control + "_obj";
+    }
+
+    /// <summary>Every NIST control of the rules that ran, as the policy maps them.</summary>
+    public static IEnumerable<string> OfPolicy(PolicyInfo policy) =>
+        ControlIds(policy.Rules.SelectMany(r => policy.RuleControls.GetValueOrDefault(r) ?? []));
 }

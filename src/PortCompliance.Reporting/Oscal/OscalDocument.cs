@@ -12,7 +12,7 @@ internal static class OscalDocument
 {
     private const string PolicyResource = "policy";
 
-    public static void Write(Stream target, AuditResult run, IReadOnlyCollection<string> controls,
+    public static void Write(Stream target, AuditResult run, IReadOnlyCollection<string> controls, DateTimeOffset? earliest,
         Stream inventory, Stream observations, Stream findings, Stream risks)
     {
         var spools = new Dictionary<string, Stream>
@@ -20,7 +20,7 @@ internal static class OscalDocument
             ["\u0001inventory"] = inventory, ["\u0001observations"] = observations,
             ["\u0001findings"] = findings, ["\u0001risks"] = risks,
         }.Where(s => s.Value.Length > 2).ToDictionary();
-        var envelope = Envelope(run, controls, spools.Keys.ToHashSet());
+        var envelope = Envelope(run, controls, earliest, spools.Keys.ToHashSet());
         var text = Encoding.UTF8.GetString(envelope);
         var at = 0;
         foreach (var (placeholder, spool) in spools
@@ -29,23 +29,49 @@ internal static class OscalDocument
         {
             var index = text.IndexOf(placeholder, StringComparison.Ordinal);
             target.Write(Encoding.UTF8.GetBytes(text[at..index]));
-            spool.CopyTo(target);
+            var line = text.LastIndexOf('\n', index) + 1;
+            CopyIndented(spool, target, Encoding.UTF8.GetBytes(new string(' ', text.AsSpan(line).IndexOfAnyExcept(' '))));
             at = index + placeholder.Length;
         }
 
         target.Write(Encoding.UTF8.GetBytes(text[at..] + "\n"));
     }
 
-    private static byte[] Envelope(AuditResult run, IReadOnlyCollection<string> controls, HashSet<string> present)
+    /// <summary>
+    /// A spool, written indented from column 0, moved right to the depth of the member it is the value of. JSON strings
+    /// hold no raw line feed (it is escaped), so every line feed of a spool is one between tokens.
+    /// </summary>
+    private static void CopyIndented(Stream spool, Stream target, byte[] indent)
+    {
+        var buffer = new byte[1 << 16];
+        int read;
+        while ((read = spool.Read(buffer)) > 0)
+        {
+            var chunk = buffer.AsSpan(0, read);
+            int feed;
+            while ((feed = chunk.IndexOf((byte)'\n')) >= 0)
+            {
+                target.Write(chunk[..(feed + 1)]);
+                target.Write(indent);
+                chunk = chunk[(feed + 1)..];
+            }
+
+            target.Write(chunk);
+        }
+    }
+
+    private static byte[] Envelope(AuditResult run, IReadOnlyCollection<string> controls, DateTimeOffset? earliest, HashSet<string> present)
     {
         var date = run.AuditDate.ToString("yyyy-MM-dd");
         var policyUuid = OscalIds.Of("resource", PolicyResource, run.Policy.Id, run.Policy.Sha256);
         var partyUuid = OscalIds.Of("party", run.Tool.Name);
         var generated = OscalRenderer.Time(run.GeneratedAt);
-        var start = OscalRenderer.Time(new DateTimeOffset(run.AuditDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        // The earliest capture time of a host (docs/oscal.md); without hosts, the audit date.
+        var start = OscalRenderer.Time(earliest ?? new DateTimeOffset(run.AuditDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        var baselineUuid = OscalDrift.BaselineUuid(run);
 
         var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, OscalRenderer.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteStartObject("assessment-results");
@@ -93,9 +119,25 @@ internal static class OscalDocument
             w.WriteString("uuid", OscalIds.Of("result", date, run.Policy.Id, run.Policy.Sha256));
             w.WriteString("title", $"Listening-port audit, {date}");
             w.WriteString("description",
-                $"{run.Summary.Hosts} hosts, {run.Summary.Sockets} listening sockets, judged against policy {run.Policy.Id}: verdict {run.Summary.Verdict.ToString().ToLowerInvariant()}.");
+                $"{run.Summary.Hosts} hosts, {run.Summary.Sockets} listening sockets, judged against policy {run.Policy.Id}: verdict {run.Summary.Verdict.ToString().ToLowerInvariant()}."
+                + (run.Drift is { } drift ? " " + DriftSentence(drift) : ""));
             w.WriteString("start", start);
             w.WriteString("end", generated);
+            if (baselineUuid is not null)
+            {
+                w.WriteStartArray("props");
+                OscalHostItems.Prop(w, "drift-baseline-sha256", run.Baseline!.Sha256);
+                OscalHostItems.Prop(w, "drift-baseline-date", run.Drift?.BaselineAuditDate);
+                w.WriteEndArray();
+                w.WriteStartArray("links");
+                w.WriteStartObject();
+                w.WriteString("href", "#" + baselineUuid);
+                w.WriteString("rel", "reference");
+                w.WriteString("text", "The baseline this run's drift is measured against");
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
+
             if (present.Contains("\u0001inventory"))
             {
                 w.WriteStartObject("local-definitions");
@@ -150,6 +192,11 @@ internal static class OscalDocument
             OscalHostItems.Prop(w, "rules", string.Join(" ", run.Policy.Rules));
             w.WriteEndArray();
             w.WriteEndObject();
+            if (run.Baseline is { } baseline)
+            {
+                WriteBaseline(w, run, baseline, baselineUuid!);
+            }
+
             w.WriteEndArray();
             w.WriteEndObject();
 
@@ -158,5 +205,50 @@ internal static class OscalDocument
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary><c>3 of 19 hosts drifted since 2026-10-21 (1 new), 1 gone.</c></summary>
+    private static string DriftSentence(DriftReport drift)
+    {
+        var drifted = drift.Hosts.Count(h => h.Status != HostDriftStatus.Unchanged);
+        var added = drift.Hosts.Count(h => h.Status == HostDriftStatus.NewHost);
+        return $"{drifted} of {drift.Hosts.Count} hosts drifted since the baseline audit of {drift.BaselineAuditDate}"
+               + (added > 0 ? $" ({added} new)" : "")
+               + (drift.Disappeared.Count > 0 ? $"; {drift.Disappeared.Count} of the baseline's hosts not seen: {Named(drift.Disappeared)}." : ".");
+    }
+
+    /// <summary>The first hosts by name, then how many more: a fleet's sentence stays a sentence.</summary>
+    private static string Named(IReadOnlyList<string> hosts)
+    {
+        const int Shown = 10;
+        return string.Join(", ", hosts.Take(Shown)) + (hosts.Count > Shown ? $" and {hosts.Count - Shown} more" : "");
+    }
+
+    /// <summary>The baseline results.json, by path and SHA-256: what the drift observations were measured against.</summary>
+    private static void WriteBaseline(Utf8JsonWriter w, AuditResult run, EvidenceFileRef baseline, string uuid)
+    {
+        w.WriteStartObject();
+        w.WriteString("uuid", uuid);
+        w.WriteString("title", "Baseline: results.json of " + (run.Drift is { } drift ? $"the audit of {drift.BaselineAuditDate}" : "an earlier audit"));
+        w.WriteString("description", $"The previous run's results.json ({baseline.Path}, sha256 {baseline.Sha256}) the drift observations compare with.");
+        w.WriteStartArray("props");
+        OscalHostItems.Prop(w, "baseline-path", baseline.Path);
+        OscalHostItems.Prop(w, "baseline-sha256", baseline.Sha256);
+        OscalHostItems.Prop(w, "drift-baseline-date", run.Drift?.BaselineAuditDate);
+        w.WriteEndArray();
+        w.WriteStartArray("rlinks");
+        w.WriteStartObject();
+        // A path as a URI reference: each step escaped (a space, a backslash), so any file name stays a valid href.
+        w.WriteString("href", string.Join("/", baseline.Path.Split('/').Select(Uri.EscapeDataString)));
+        w.WriteString("media-type", "application/json");
+        w.WriteStartArray("hashes");
+        w.WriteStartObject();
+        w.WriteString("algorithm", "SHA-256");
+        w.WriteString("value", baseline.Sha256);
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 }

@@ -1,15 +1,29 @@
 using System.Text.Json;
 using PortCompliance.Core.Model;
+using PortCompliance.Reporting.Model;
 
 namespace PortCompliance.Reporting.Oscal;
 
-/// <summary>One host's part of the assessment results: its inventory item, an observation per socket, a finding per rule.</summary>
-internal sealed class OscalHostItems(AuditResult run, HostResult host)
+/// <summary>
+/// One host's part of the assessment results: its inventory item, an observation per socket and per change since the
+/// baseline, a finding per rule.
+/// </summary>
+internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView view)
 {
     private readonly string _date = run.AuditDate.ToString("yyyy-MM-dd");
-    private readonly string _collected = OscalRenderer.Time(run.GeneratedAt);
+    private readonly OscalDrift? _drift = view.Drift is { Hosts: [var own] } drift && own.Status != HostDriftStatus.Unchanged
+        ? new OscalDrift(run, host, drift, own)
+        : null;
 
     public string InventoryUuid => OscalIds.Of("inventory-item", host.Host);
+
+    /// <summary>When the host's sockets were collected, and what says so (docs/oscal.md).</summary>
+    public (DateTimeOffset At, string From) Collected { get; } = CollectedOf(run, host);
+
+    private static (DateTimeOffset At, string From) CollectedOf(AuditResult run, HostResult host) =>
+        host.CapturedAt is { } captured ? (captured, "listing")
+        : host.Format == "nmap" && host.Scan?.Started is { } started ? (started, "nmap")
+        : (new DateTimeOffset(run.AuditDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), "audit-date");
 
     private string ObservationUuid(ListeningSocket s) =>
         OscalIds.Of("observation", _date, host.Host, s.Proto.ToString(), s.Address, s.Port.ToString(), s.Line.ToString());
@@ -24,6 +38,11 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host)
         Prop(w, "os", host.Os.Name());
         Prop(w, "owner", host.Owner);
         Prop(w, "environment", host.Environment);
+        foreach (var tag in host.Tags)
+        {
+            Prop(w, "tag", tag);
+        }
+
         w.WriteEndArray();
         w.WriteEndObject();
     }
@@ -38,15 +57,13 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host)
             var processes = string.Join(", ", s.Processes.Select(p => p.Name));
             w.WriteString("description", $"A listening {s.Proto.ToString().ToLowerInvariant()} socket on {s.Address} port {s.Port}"
                 + (processes.Length > 0 ? $", held by {processes}." : "."));
+            w.WriteStartArray("props");
+            Prop(w, "collected-from", Collected.From);
+            w.WriteEndArray();
             w.WriteStartArray("methods");
             w.WriteStringValue("TEST");
             w.WriteEndArray();
-            w.WriteStartArray("subjects");
-            w.WriteStartObject();
-            w.WriteString("subject-uuid", InventoryUuid);
-            w.WriteString("type", "inventory-item");
-            w.WriteEndObject();
-            w.WriteEndArray();
+            WriteSubject(w);
             w.WriteStartArray("relevant-evidence");
             w.WriteStartObject();
             w.WriteString("description", $"{s.Source ?? host.Source}, line {s.Line}");
@@ -57,9 +74,21 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host)
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndArray();
-            w.WriteString("collected", _collected);
+            w.WriteString("collected", OscalRenderer.Time(Collected.At));
             w.WriteEndObject();
         }
+
+        _drift?.WriteObservations(w, this);
+    }
+
+    internal void WriteSubject(Utf8JsonWriter w)
+    {
+        w.WriteStartArray("subjects");
+        w.WriteStartObject();
+        w.WriteString("subject-uuid", InventoryUuid);
+        w.WriteString("type", "inventory-item");
+        w.WriteEndObject();
+        w.WriteEndArray();
     }
 
     public void WriteFindings(Utf8JsonWriter findings, Utf8JsonWriter risks)
@@ -67,10 +96,12 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host)
         foreach (var rule in run.Policy.Rules.Order(StringComparer.Ordinal))
         {
             var broken = host.Findings.Where(f => f.Rule == rule).ToList();
-            var control = OscalControls.ControlIds(broken.SelectMany(f => f.Controls)).FirstOrDefault();
+            var target = OscalControls.Objective(rule, broken, run.Policy);
             var riskUuids = broken.Select((f, i) => WriteRisk(risks, f, i)).ToList();
             var related = broken.SelectMany(f => host.Sockets.Where(s => s.Port == f.Port && s.Proto == f.Proto && s.Address == f.Address))
-                .Select(ObservationUuid).Distinct().ToList();
+                .Select(ObservationUuid).Distinct()
+                .Concat(_drift?.ObservationsConcerning(rule, broken) ?? [])
+                .ToList();
 
             findings.WriteStartObject();
             findings.WriteString("uuid", OscalIds.Of("finding", _date, host.Host, rule));
@@ -80,7 +111,7 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host)
                 : string.Join("\n\n", broken.Select(f => f.Message)));
             findings.WriteStartObject("target");
             findings.WriteString("type", "objective-id");
-            findings.WriteString("target-id", control is null ? rule : control + "_obj");
+            findings.WriteString("target-id", target);
             findings.WriteStartObject("status");
             findings.WriteString("state", broken.Count == 0 ? "satisfied" : "not-satisfied");
             findings.WriteEndObject();
@@ -127,7 +158,7 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host)
         return uuid;
     }
 
-    private static void Related(Utf8JsonWriter w, string name, string key, IReadOnlyList<string> uuids)
+    internal static void Related(Utf8JsonWriter w, string name, string key, IReadOnlyList<string> uuids)
     {
         if (uuids.Count == 0)
         {
@@ -145,9 +176,13 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host)
         w.WriteEndArray();
     }
 
-    /// <summary>A PortCompliance property, in the tool's namespace; an empty value is left out (OSCAL forbids it).</summary>
+    /// <summary>
+    /// A PortCompliance property, in the tool's namespace; an empty value is left out and the edges of one trimmed
+    /// (an OSCAL string neither is empty nor starts or ends with white space).
+    /// </summary>
     internal static void Prop(Utf8JsonWriter w, string name, string? value)
     {
+        value = value?.Trim();
         if (string.IsNullOrEmpty(value))
         {
             return;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using PortCompliance.Core.Model;
 using PortCompliance.Reporting.Model;
@@ -26,6 +27,16 @@ internal sealed class OscalRenderer : IStreamingRenderer
 
     public IReportRun Start(AuditResult run, ReportOutput output) => new Run(run, output);
 
+    /// <summary>
+    /// Indented by two, and only what JSON requires escaped (quotes, backslash, controls): the file is read as JSON,
+    /// never inside HTML, so <c>+</c> in a version stays <c>+</c>. Spools are written the same way and indented again
+    /// where they are spliced in (<see cref="OscalDocument"/>).
+    /// </summary>
+    internal static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true, IndentSize = 2, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     internal static string Time(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The spools are arrays written item by item; <see cref="OscalDocument"/> splices them into the envelope.</summary>
@@ -35,11 +46,13 @@ internal sealed class OscalRenderer : IStreamingRenderer
         private readonly Spool _observations = new(output.Scratch());
         private readonly Spool _findings = new(output.Scratch());
         private readonly Spool _risks = new(output.Scratch());
-        private readonly SortedSet<string> _controls = new(StringComparer.Ordinal);
+        private readonly SortedSet<string> _controls = new(OscalControls.OfPolicy(run.Policy), StringComparer.Ordinal);
+        private DateTimeOffset? _earliest;
 
         public void Add(HostResult host, HostView view)
         {
-            var items = new OscalHostItems(run, host);
+            var items = new OscalHostItems(run, host, view);
+            _earliest = _earliest is { } earliest && earliest <= items.Collected.At ? earliest : items.Collected.At;
             items.WriteInventoryItem(_inventory.Writer);
             items.WriteObservations(_observations.Writer);
             items.WriteFindings(_findings.Writer, _risks.Writer);
@@ -49,7 +62,7 @@ internal sealed class OscalRenderer : IStreamingRenderer
         public void Finish(ReportModel model)
         {
             using var target = output.Open(FileName);
-            OscalDocument.Write(target, model.Result, _controls, _inventory.Close(), _observations.Close(), _findings.Close(), _risks.Close());
+            OscalDocument.Write(target, model.Result, _controls, _earliest, _inventory.Close(), _observations.Close(), _findings.Close(), _risks.Close());
         }
 
         public void Dispose()
@@ -69,7 +82,7 @@ internal sealed class OscalRenderer : IStreamingRenderer
         public Spool(Stream stream)
         {
             _stream = stream;
-            Writer = new Utf8JsonWriter(stream);
+            Writer = new Utf8JsonWriter(stream, WriterOptions);
             Writer.WriteStartArray();
         }
 

@@ -97,6 +97,36 @@ public sealed partial class ListingReaderTests
     }
 
     [Fact]
+    public void Should_Take_The_Capture_Time_From_A_Directive_Beside_The_Host_And_Os_Lines()
+    {
+        var first = ReadText("# captured: 2026-11-30T02:00:00Z\n# host: db01\n# os: linux\n" + Samples.Text(Db), "whatever.txt");
+        var second = ReadText("# host: db01\n# captured: 2026-11-30T03:00:00+01:00\n" + Samples.Text(Db), "whatever.txt");
+
+        Assert.Equal((new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero), "db01"), (first.CapturedAt, first.Host));
+        Assert.Equal(first.CapturedAt, second.CapturedAt);
+        Assert.Equal([1, 2, 3, 4], first.HeaderLines);
+        Assert.Empty(first.Unparsed);
+        Assert.Equal("db01", HostNames.Declared(new MemoryStream(Encoding.UTF8.GetBytes("# captured: 2026-11-30T02:00:00Z\n# host: db01\n"))));
+        Assert.Null(Samples.Read(Db).CapturedAt);
+    }
+
+    [Theory]
+    [InlineData("2026-11-30T02:00:00")] // no offset: another instant on every machine
+    [InlineData("yesterday")]
+    [InlineData("")]
+    public void Should_Warn_With_File_And_Line_About_A_Capture_Time_It_Cannot_Read(string value)
+    {
+        var result = ListingReader.Read(new MemoryStream(Encoding.UTF8.GetBytes($"# host: db01\n# captured: {value}\n" + Samples.Text(Db))),
+            new ListingOptions("db01.ss.txt"));
+
+        Assert.Null(result.Snapshot!.CapturedAt);
+        Assert.Empty(result.Snapshot.Unparsed);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(("db01.ss.txt", 2, DiagnosticSeverity.Warning), (warning.File, warning.Line, warning.Severity));
+        Assert.Contains("'# captured:' needs an ISO 8601 time with an offset", warning.Message);
+    }
+
+    [Fact]
     public void Should_Prefer_The_Host_Option_Over_Directive_And_File_Name()
     {
         var result = ListingReader.Read(new MemoryStream("# host: a\n"u8.ToArray()), new ListingOptions("b.txt", Host: "c"));

@@ -35,6 +35,7 @@ internal sealed class NmapXmlReader : IInputFormat
         var found = new List<(string? Name, string Address, List<ScannedPort> Ports, Dictionary<Protocol, string> Unlisted)>();
         var probed = new List<ScannedRange>();
         var problems = new List<Diagnostic>();
+        DateTimeOffset? started = null;
         try
         {
             using var xml = XmlReader.Create(new MemoryStream(content), settings);
@@ -45,7 +46,14 @@ internal sealed class NmapXmlReader : IInputFormat
                     continue;
                 }
 
-                if (xml.Name == "scaninfo")
+                if (xml.Name == "nmaprun")
+                {
+                    started = long.TryParse(xml.GetAttribute("start"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                              && seconds <= 253402300799 // 9999-12-31: a later value is no time nmap wrote
+                        ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                        : null;
+                }
+                else if (xml.Name == "scaninfo")
                 {
                     probed.AddRange(Ranges(xml.GetAttribute("protocol") == "udp" ? Protocol.Udp : Protocol.Tcp, xml.GetAttribute("services")));
                 }
@@ -69,6 +77,7 @@ internal sealed class NmapXmlReader : IInputFormat
             Sha256 = sha256,
             Ports = h.Ports,
             Probed = probed,
+            Started = started,
             Unlisted = h.Unlisted,
         }).ToList();
         return (scans, scans.Count == 0
