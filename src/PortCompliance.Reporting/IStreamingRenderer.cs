@@ -19,6 +19,15 @@ public interface IReportRun : IDisposable
     /// <summary>A host as judged, and as its report shows it (finding ids, socket status).</summary>
     void Add(HostResult host, HostView view);
 
+    /// <summary>
+    /// What of a host's part can be made ahead, on the core that judged it, while hosts before it are still being
+    /// added; called from several threads at once, so it reads only the host and the run. Null: nothing to make ahead.
+    /// </summary>
+    object? Prepare(HostResult host, HostView view) => null;
+
+    /// <summary>A host as <see cref="Add(HostResult, HostView)"/> takes it, with what <see cref="Prepare"/> made of it.</summary>
+    void Add(HostResult host, HostView view, object? prepared) => Add(host, view);
+
     /// <summary>Writes what comes after the hosts; <paramref name="model"/>'s result holds the summary and drift.</summary>
     void Finish(ReportModel model);
 }

@@ -60,16 +60,17 @@ internal sealed class FleetReports : IAuditSink<FleetReports.HostReports>
     public HostReports Prepare(HostAudit host)
     {
         var own = ReportModelBuilder.ForHost(_run!, host, _anchors[host.Index], _options);
-        return new HostReports(own, WriteHostReports(own));
+        return new HostReports(own, WriteHostReports(own), [.. _streams.Select(s => Ahead(s, host.Result, own.Hosts[0]))]);
     }
 
     public void Add(HostAudit host, HostReports reports)
     {
         _fleet!.Add(host, reports.Own);
         _hostFiles.AddRange(reports.Files);
-        foreach (var stream in _streams.Where(s => s.Run is not null))
+        for (var i = 0; i < _streams.Count; i++)
         {
-            Guard(stream, s => s.Run!.Add(host.Result, reports.Own.Hosts[0]));
+            var prepared = reports.Prepared[i];
+            Guard(_streams[i], s => s.Run!.Add(host.Result, reports.Own.Hosts[0], prepared is Exception failed ? throw failed : prepared));
         }
     }
 
@@ -135,6 +136,19 @@ internal sealed class FleetReports : IAuditSink<FleetReports.HostReports>
         return written;
     }
 
+    /// <summary>A streaming format's part of a host made ahead on this core; a failure is kept for <see cref="Add"/> to name.</summary>
+    private static object? Ahead(OpenStream stream, HostResult host, HostView view)
+    {
+        try
+        {
+            return stream.Run is { } run && !stream.Failed ? run.Prepare(host, view) : null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return e;
+        }
+    }
+
     /// <summary>Runs a step of a streaming format; one that fails is named, dropped, and the other formats go on.</summary>
     private void Guard(OpenStream stream, Action<OpenStream> step)
     {
@@ -164,7 +178,7 @@ internal sealed class FleetReports : IAuditSink<FleetReports.HostReports>
         }
     }
 
-    internal sealed record HostReports(ReportModel Own, IReadOnlyList<string> Files);
+    internal sealed record HostReports(ReportModel Own, IReadOnlyList<string> Files, IReadOnlyList<object?> Prepared);
 
     private sealed class OpenStream(IStreamingRenderer renderer, AtomicFiles files)
     {

@@ -43,7 +43,9 @@ internal static class OscalDocument
     /// </summary>
     private static void CopyIndented(Stream spool, Stream target, byte[] indent)
     {
+        // Lines are gathered into one large write: a fleet's spools are a million short lines.
         var buffer = new byte[1 << 16];
+        var output = new MemoryStream(1 << 17);
         int read;
         while ((read = spool.Read(buffer)) > 0)
         {
@@ -51,12 +53,14 @@ internal static class OscalDocument
             int feed;
             while ((feed = chunk.IndexOf((byte)'\n')) >= 0)
             {
-                target.Write(chunk[..(feed + 1)]);
-                target.Write(indent);
+                output.Write(chunk[..(feed + 1)]);
+                output.Write(indent);
                 chunk = chunk[(feed + 1)..];
             }
 
-            target.Write(chunk);
+            output.Write(chunk);
+            target.Write(output.GetBuffer().AsSpan(0, (int)output.Length));
+            output.SetLength(0);
         }
     }
 

@@ -15,7 +15,9 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         ? new OscalDrift(run, host, drift, own)
         : null;
 
-    public string InventoryUuid => OscalIds.Of("inventory-item", host.Host);
+    private readonly Dictionary<ListeningSocket, string> _observations = new(ReferenceEqualityComparer.Instance);
+
+    public string InventoryUuid { get; } = OscalIds.Of("inventory-item", host.Host);
 
     /// <summary>When the host's sockets were collected, and what says so (docs/oscal.md).</summary>
     public (DateTimeOffset At, string From) Collected { get; } = CollectedOf(run, host);
@@ -25,8 +27,17 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         : host.Format == "nmap" && host.Scan?.Started is { } started ? (started, "nmap")
         : (new DateTimeOffset(run.AuditDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), "audit-date");
 
-    private string ObservationUuid(ListeningSocket s) =>
-        OscalIds.Of("observation", _date, host.Host, s.Proto.ToString(), s.Address, s.Port.ToString(), s.Line.ToString());
+    /// <summary>A socket's observation UUID, made once: its findings refer to it again.</summary>
+    private string ObservationUuid(ListeningSocket s)
+    {
+        if (!_observations.TryGetValue(s, out var uuid))
+        {
+            uuid = OscalIds.Of("observation", _date, host.Host, s.Proto.ToString(), s.Address, s.Port.ToString(), s.Line.ToString());
+            _observations[s] = uuid;
+        }
+
+        return uuid;
+    }
 
     public void WriteInventoryItem(Utf8JsonWriter w)
     {

@@ -39,7 +39,11 @@ internal sealed class OscalRenderer : IStreamingRenderer
 
     internal static string Time(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>The spools are arrays written item by item; <see cref="OscalDocument"/> splices them into the envelope.</summary>
+    /// <summary>
+    /// The spools are arrays a host's items are appended to, in report order; <see cref="OscalDocument"/> splices them
+    /// into the envelope. A host's items are written on the core that judged it (<see cref="Prepare"/>), so a fleet's
+    /// OSCAL costs the thread that keeps the order only a copy.
+    /// </summary>
     private sealed class Run(AuditResult run, ReportOutput output) : IReportRun
     {
         private readonly Spool _inventory = new(output.Scratch());
@@ -49,14 +53,28 @@ internal sealed class OscalRenderer : IStreamingRenderer
         private readonly SortedSet<string> _controls = new(OscalControls.OfPolicy(run.Policy), StringComparer.Ordinal);
         private DateTimeOffset? _earliest;
 
-        public void Add(HostResult host, HostView view)
+        public object? Prepare(HostResult host, HostView view)
         {
             var items = new OscalHostItems(run, host, view);
-            _earliest = _earliest is { } earliest && earliest <= items.Collected.At ? earliest : items.Collected.At;
-            items.WriteInventoryItem(_inventory.Writer);
-            items.WriteObservations(_observations.Writer);
-            items.WriteFindings(_findings.Writer, _risks.Writer);
-            _controls.UnionWith(OscalControls.ControlIds(host.Findings.SelectMany(f => f.Controls)));
+            using ItemBuffer inventory = new(), observations = new(), findings = new(), risks = new();
+            items.WriteInventoryItem(inventory.Writer);
+            items.WriteObservations(observations.Writer);
+            items.WriteFindings(findings.Writer, risks.Writer);
+            return new HostItems(inventory.Items(), observations.Items(), findings.Items(), risks.Items(),
+                items.Collected.At, [.. OscalControls.ControlIds(host.Findings.SelectMany(f => f.Controls))]);
+        }
+
+        public void Add(HostResult host, HostView view) => Add(host, view, Prepare(host, view));
+
+        public void Add(HostResult host, HostView view, object? prepared)
+        {
+            var items = (HostItems)prepared!;
+            _earliest = _earliest is { } earliest && earliest <= items.Collected ? earliest : items.Collected;
+            _inventory.Append(items.Inventory);
+            _observations.Append(items.Observations);
+            _findings.Append(items.Findings);
+            _risks.Append(items.Risks);
+            _controls.UnionWith(items.Controls);
         }
 
         public void Finish(ReportModel model)
@@ -74,32 +92,64 @@ internal sealed class OscalRenderer : IStreamingRenderer
         }
     }
 
-    /// <summary>One JSON array written to scratch space, read back once when the document is assembled.</summary>
-    private sealed class Spool : IDisposable
-    {
-        private readonly Stream _stream;
+    /// <summary>A host's items for each spool, as array elements already indented and separated.</summary>
+    private sealed record HostItems(byte[] Inventory, byte[] Observations, byte[] Findings, byte[] Risks, DateTimeOffset Collected, string[] Controls);
 
-        public Spool(Stream stream)
+    /// <summary>
+    /// Items as an indented array holds them, written inside an array of their own whose brackets are then dropped:
+    /// <c>\n  {…},\n  {…}</c>, or nothing for none.
+    /// </summary>
+    private sealed class ItemBuffer : IDisposable
+    {
+        private readonly MemoryStream _buffer = new();
+
+        public ItemBuffer()
         {
-            _stream = stream;
-            Writer = new Utf8JsonWriter(stream, WriterOptions);
+            Writer = new Utf8JsonWriter(_buffer, WriterOptions);
             Writer.WriteStartArray();
         }
 
         public Utf8JsonWriter Writer { get; }
 
-        public Stream Close()
+        public byte[] Items()
         {
             Writer.WriteEndArray();
             Writer.Flush();
-            _stream.Position = 0;
-            return _stream;
+            var array = _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length);
+            return array.Length <= 2 ? [] : array[1..^2].ToArray(); // "[" … "\n]"
         }
 
-        public void Dispose()
+        public void Dispose() => Writer.Dispose();
+    }
+
+    /// <summary>
+    /// One JSON array in scratch space, byte for byte what one writer would have written for all of its items, read
+    /// back once when the document is assembled.
+    /// </summary>
+    private sealed class Spool(Stream stream) : IDisposable
+    {
+        private bool _any;
+
+        public void Append(byte[] items)
         {
-            Writer.Dispose();
-            _stream.Dispose();
+            if (items.Length == 0)
+            {
+                return;
+            }
+
+            stream.Write(_any ? ","u8 : "["u8);
+            stream.Write(items);
+            _any = true;
         }
+
+        public Stream Close()
+        {
+            stream.Write(_any ? "\n]"u8 : "[]"u8);
+            stream.Flush();
+            stream.Position = 0;
+            return stream;
+        }
+
+        public void Dispose() => stream.Dispose();
     }
 }
