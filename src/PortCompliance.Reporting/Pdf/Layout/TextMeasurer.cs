@@ -50,7 +50,8 @@ internal sealed class TextMeasurer
         return advances.Of('0', font, _context) * font.Size / advances.UnitsPerEm;
     }
 
-    private static Advances Of(XFont font) => Typefaces.GetOrAdd((font.FontFamily.Name, font.Style), _ => new Advances(font.Metrics.UnitsPerEm));
+    private static Advances Of(XFont font) =>
+        Typefaces.GetOrAdd((font.FontFamily.Name, font.Style), static (_, font) => new Advances(font.Metrics.UnitsPerEm), font);
 
     /// <summary>
     /// One typeface's advances, learnt a character at a time from PDFsharp; a race between two reports measuring the
@@ -78,7 +79,7 @@ internal sealed class TextMeasurer
                 return known;
             }
 
-            return _astral.GetOrAdd(codePoint, c => Measure(c, font, context));
+            return _astral.TryGetValue(codePoint, out var astral) ? astral : _astral[codePoint] = Measure(codePoint, font, context);
         }
 
         private int Measure(int codePoint, XFont font, XGraphics context) =>
