@@ -3,6 +3,7 @@ using PortCompliance.Reporting.Pdf;
 using PortCompliance.Reporting.Pdf.Fonts;
 using PortCompliance.Reporting.Pdf.Layout;
 using PortCompliance.Reporting.Tests.Support;
+using PortCompliance.Tests.Shared;
 
 namespace PortCompliance.Reporting.Tests.Pdf;
 
@@ -18,6 +19,28 @@ public sealed class LayoutTests
         PdfFonts.Ensure(TextWriter.Null);
         _theme = new Theme();
         _measurer = new TextMeasurer();
+    }
+
+    [Fact]
+    public void Should_Measure_Every_Line_Of_The_Samples_As_PdfSharp_Measures_It_In_Every_Style()
+    {
+        // Widths come from a shared table of advances, not a measure call per word: lines must still break where
+        // PDFsharp's own measuring would break them, to the last bit.
+        var context = XGraphics.CreateMeasureContext(new XSize(1000, 1000), XGraphicsUnit.Point, XPageDirection.Downwards);
+        var styles = typeof(Theme).GetProperties().Where(p => p.PropertyType == typeof(TextStyle)).Select(p => (TextStyle)p.GetValue(_theme)!).ToList();
+        var lines = Directory.EnumerateFiles(RepoPaths.Combine("samples"), "*.txt", SearchOption.AllDirectories)
+            .SelectMany(File.ReadLines).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal)
+            .Concat(["Grüße aus Köln — “quoted” ≥ 5 · ½", "Ελληνικά кириллица", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 astral 𐍈"])
+            .ToList();
+        Assert.True(lines.Count > 500, "the samples should give hundreds of real lines");
+        foreach (var style in styles.Where(s => !s.IsMonospace))
+        {
+            foreach (var line in lines)
+            {
+                var clean = _measurer.Clean(line, style);
+                Assert.Equal(context.MeasureString(clean, style.Font).Width, _measurer.Width(clean, style));
+            }
+        }
     }
 
     [Fact]

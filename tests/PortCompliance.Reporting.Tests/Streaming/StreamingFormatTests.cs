@@ -78,4 +78,49 @@ public sealed class StreamingFormatTests
         Assert.Equal(suites.Sum(s => (int)s.Attribute("failures")!), (int)junit.Root.Attribute("failures")!);
         Assert.Equal(19 * result.Policy.Rules.Count, (int)junit.Root.Attribute("tests")!);
     }
+
+    [Fact]
+    public void Should_Write_A_Format_Host_By_Host_The_Same_Whether_Its_Hosts_Were_Prepared_Ahead_Or_Not()
+    {
+        // A fleet prepares each host on the core that judged it (IReportRun.Prepare); a combined run adds them plainly.
+        var result = November.Value;
+        var run = result with { Hosts = [] };
+        var anchors = ReportModelBuilder.FleetAnchors(result.Hosts.Select(h => h.Host));
+        var fleet = new FleetSummary(run);
+        var views = result.Hosts.Select((h, i) =>
+        {
+            var host = new HostAudit(i, h, Auditor.Summarize([h], 0, result.Summary.FailOn), null);
+            var own = ReportModelBuilder.ForHost(run, host, anchors[i], Reports.Options);
+            fleet.Add(host, own);
+            return own.Hosts[0];
+        }).ToList();
+        var summary = ReportModelBuilder.ForFleet(run with { Summary = result.Summary }, fleet, Reports.Options);
+        foreach (var renderer in ReportRenderers.Create(Reports.Options).Where(r => r.FleetOutput == FleetOutput.Streamed).Cast<IStreamingRenderer>())
+        {
+            string Written(bool ahead)
+            {
+                var files = new Dictionary<string, MemoryStream>();
+                using var stream = renderer.Start(run, new ReportOutput(name => files[name] = new MemoryStream(), () => new MemoryStream()));
+                var prepared = ahead ? result.Hosts.Select((h, i) => stream.Prepare(h, views[i])).AsParallel().AsOrdered().ToList() : null;
+                for (var i = 0; i < result.Hosts.Count; i++)
+                {
+                    if (prepared is null)
+                    {
+                        stream.Add(result.Hosts[i], views[i]);
+                    }
+                    else
+                    {
+                        stream.Add(result.Hosts[i], views[i], prepared[i]);
+                    }
+                }
+
+                stream.Finish(summary);
+                return string.Join("\n", files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "\n" + Encoding.UTF8.GetString(f.Value.ToArray())));
+            }
+
+            var plain = Written(ahead: false);
+            Assert.Contains("\"", plain, StringComparison.Ordinal); // something was written
+            Assert.Equal(plain, Written(ahead: true));
+        }
+    }
 }
