@@ -8,7 +8,7 @@ namespace PortCompliance.Cli;
 /// 2,000 host reports cost one <c>syncfs</c> on Linux instead of 2,000 <c>fsync</c>s on the cores that render them
 /// (a third of a host's HTML time, bench/fleet.sh). Elsewhere each file is flushed, all of them together.
 /// </summary>
-internal static partial class DiskSync
+internal static class DiskSync
 {
     public static void Folder(string folder)
     {
