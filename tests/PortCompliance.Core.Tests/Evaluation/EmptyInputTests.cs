@@ -21,6 +21,8 @@ public sealed class EmptyInputTests
     [InlineData("\n\n   \n\t\n")]
     [InlineData("\r\n\r\n")]
     [InlineData("# host: db01\n\n")]
+    [InlineData("# captured: 2026-11-30T02:00:00Z\n")] // a collection script's header lines, and nothing collected
+    [InlineData("# host: db01\n# captured: 2026-11-30T02:00:00Z\n# os: linux\n")]
     public void Should_Flag_A_Listing_With_No_Header_And_No_Row_As_Empty_Input_At_High(string text)
     {
         var host = Evaluate(text, "db01.ss.txt");
