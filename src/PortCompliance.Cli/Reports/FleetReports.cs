@@ -77,17 +77,20 @@ internal sealed class FleetReports : IAuditSink<FleetReports.HostReports>
     public void Finish(AuditResult closing)
     {
         var model = ReportModelBuilder.ForFleet(closing, _fleet!, _options);
-        var written = new List<string>();
-        foreach (var stream in _streams)
+        // Each streamed format finishes on a core of its own: splicing, hashing and flushing its file is its own work,
+        // so the largest (results.json, the OSCAL document) take the time of one, not of all in a row.
+        var committed = new IReadOnlyList<string>[_streams.Count];
+        Parallel.For(0, _streams.Count, i =>
         {
-            Guard(stream, s =>
+            Guard(_streams[i], s =>
             {
                 s.Run!.Finish(model);
                 s.Run.Dispose();
-                written.AddRange(s.Files.Commit());
+                committed[i] = s.Files.Commit();
             });
-            stream.Files.Dispose();
-        }
+            _streams[i].Files.Dispose();
+        });
+        var written = committed.SelectMany(files => files ?? []).ToList();
 
         var (summaries, allSummaries) = ReportWriter.Write(model, _documents, _folder, _console);
         if (_documents.Count > 0)

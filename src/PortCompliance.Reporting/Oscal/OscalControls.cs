@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using PortCompliance.Core.Model;
 
@@ -9,7 +10,12 @@ internal static partial class OscalControls
     [GeneratedRegex(@"^NIST SP 800-53\b.*?\b(?<family>[A-Z]{2})-(?<number>\d+)(?:\s*\((?<enhancement>\d+)\))?\s*$")]
     private static partial Regex Nist();
 
-    public static string? ControlId(string control) =>
+    /// <summary>A policy names a handful of controls, on every finding of every host: each is matched once.</summary>
+    private static readonly ConcurrentDictionary<string, string?> Ids = new(StringComparer.Ordinal);
+
+    public static string? ControlId(string control) => Ids.GetOrAdd(control, Match);
+
+    private static string? Match(string control) =>
         Nist().Match(control) is { Success: true } m
             ? $"{m.Groups["family"].Value.ToLowerInvariant()}-{m.Groups["number"].Value}"
               + (m.Groups["enhancement"].Success ? "." + m.Groups["enhancement"].Value : "")
@@ -26,9 +32,22 @@ internal static partial class OscalControls
     /// </summary>
     public static string Objective(string rule, IReadOnlyList<Finding> broken, PolicyInfo policy)
     {
-        var control = ControlIds(broken.SelectMany(f => f.Controls)).FirstOrDefault()
-                      ?? ControlIds(policy.RuleControls.GetValueOrDefault(rule) ?? []).FirstOrDefault();
+        var control = broken.Select(f => FirstId(f.Controls)).FirstOrDefault(id => id is not null)
+                      ?? FirstId(policy.RuleControls.GetValueOrDefault(rule) ?? []);
         return control is null ? rule : control + "_obj";
+    }
+
+    private static string? FirstId(IReadOnlyList<string> controls)
+    {
+        foreach (var control in controls)
+        {
+            if (ControlId(control) is { } id)
+            {
+                return id;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Every NIST control of the rules that ran, as the policy maps them.</summary>

@@ -6,20 +6,27 @@ namespace PortCompliance.Reporting.Oscal;
 
 /// <summary>
 /// The assessment-results envelope (metadata, import-ap, the one result, back-matter), written with placeholders where
-/// the spooled arrays go, then copied out with each spool in its placeholder's place.
+/// the spooled arrays go, then copied out with each spool in its placeholder's place: the spools' items were written
+/// at the depth of their array, so they are copied as they are.
 /// </summary>
 internal static class OscalDocument
 {
     private const string PolicyResource = "policy";
 
+    /// <summary>The depth of the items of results[0]'s arrays (observations, risks, findings), as a writer counts it.</summary>
+    internal const int ResultDepth = 5;
+
+    /// <summary>The depth of the items of results[0].local-definitions.inventory-items.</summary>
+    internal const int InventoryDepth = 6;
+
     public static void Write(Stream target, AuditResult run, IReadOnlyCollection<string> controls, DateTimeOffset? earliest,
         Stream inventory, Stream observations, Stream findings, Stream risks)
     {
-        var spools = new Dictionary<string, Stream>
+        var spools = new Dictionary<string, (Stream Items, int Depth)>
         {
-            ["\u0001inventory"] = inventory, ["\u0001observations"] = observations,
-            ["\u0001findings"] = findings, ["\u0001risks"] = risks,
-        }.Where(s => s.Value.Length > 2).ToDictionary();
+            ["\u0001inventory"] = (inventory, InventoryDepth), ["\u0001observations"] = (observations, ResultDepth),
+            ["\u0001findings"] = (findings, ResultDepth), ["\u0001risks"] = (risks, ResultDepth),
+        }.Where(s => s.Value.Items.Length > 2).ToDictionary();
         var envelope = Envelope(run, controls, earliest, spools.Keys.ToHashSet());
         var text = Encoding.UTF8.GetString(envelope);
         var at = 0;
@@ -28,40 +35,19 @@ internal static class OscalDocument
                      .OrderBy(s => text.IndexOf(s.Quoted, StringComparison.Ordinal)))
         {
             var index = text.IndexOf(placeholder, StringComparison.Ordinal);
-            target.Write(Encoding.UTF8.GetBytes(text[at..index]));
             var line = text.LastIndexOf('\n', index) + 1;
-            CopyIndented(spool, target, Encoding.UTF8.GetBytes(new string(' ', text.AsSpan(line).IndexOfAnyExcept(' '))));
+            if (text.AsSpan(line).IndexOfAnyExcept(' ') != (spool.Depth - 1) * OscalRenderer.WriterOptions.IndentSize)
+            {
+                // A bug, not an input: the envelope moved an array the spools were indented for.
+                throw new InvalidOperationException($"the OSCAL envelope holds an array at another depth than its items were written at ({placeholder})");
+            }
+
+            target.Write(Encoding.UTF8.GetBytes(text[at..index]));
+            spool.Items.CopyTo(target, 1 << 20);
             at = index + placeholder.Length;
         }
 
         target.Write(Encoding.UTF8.GetBytes(text[at..] + "\n"));
-    }
-
-    /// <summary>
-    /// A spool, written indented from column 0, moved right to the depth of the member it is the value of. JSON strings
-    /// hold no raw line feed (it is escaped), so every line feed of a spool is one between tokens.
-    /// </summary>
-    private static void CopyIndented(Stream spool, Stream target, byte[] indent)
-    {
-        // Lines are gathered into one large write: a fleet's spools are a million short lines.
-        var buffer = new byte[1 << 16];
-        var output = new MemoryStream(1 << 17);
-        int read;
-        while ((read = spool.Read(buffer)) > 0)
-        {
-            var chunk = buffer.AsSpan(0, read);
-            int feed;
-            while ((feed = chunk.IndexOf((byte)'\n')) >= 0)
-            {
-                output.Write(chunk[..(feed + 1)]);
-                output.Write(indent);
-                chunk = chunk[(feed + 1)..];
-            }
-
-            output.Write(chunk);
-            target.Write(output.GetBuffer().AsSpan(0, (int)output.Length));
-            output.SetLength(0);
-        }
     }
 
     private static byte[] Envelope(AuditResult run, IReadOnlyCollection<string> controls, DateTimeOffset? earliest, HashSet<string> present)

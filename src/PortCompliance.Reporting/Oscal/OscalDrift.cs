@@ -83,10 +83,10 @@ internal sealed class OscalDrift(AuditResult run, HostResult host, DriftReport d
         IReadOnlyList<(string Name, string? Value)> props)
     {
         w.WriteStartObject();
-        w.WriteString("uuid", uuid);
-        w.WriteString("title", title);
-        w.WriteString("description", description);
-        w.WriteStartArray("props");
+        w.WriteString(OscalKeys.Uuid, uuid);
+        w.WriteString(OscalKeys.Title, title);
+        w.WriteString(OscalKeys.Description, description);
+        w.WriteStartArray(OscalKeys.Props);
         OscalHostItems.Prop(w, "drift-change", change);
         OscalHostItems.Prop(w, "drift-baseline-date", drift.BaselineAuditDate);
         OscalHostItems.Prop(w, "drift-baseline-sha256", run.Baseline?.Sha256);
@@ -98,31 +98,31 @@ internal sealed class OscalDrift(AuditResult run, HostResult host, DriftReport d
 
         OscalHostItems.Prop(w, "collected-from", items.Collected.From);
         w.WriteEndArray();
-        w.WriteStartArray("methods");
+        w.WriteStartArray(OscalKeys.Methods);
         w.WriteStringValue("EXAMINE");
         w.WriteEndArray();
         w.WriteStartArray("types");
         w.WriteStringValue("historic");
         w.WriteEndArray();
         items.WriteSubject(w);
-        w.WriteStartArray("relevant-evidence");
+        w.WriteStartArray(OscalKeys.RelevantEvidence);
         if (run.Baseline is { } baseline)
         {
             w.WriteStartObject();
             w.WriteString("href", "#" + BaselineUuid(run));
-            w.WriteString("description", $"The baseline: {baseline.Path} (sha256 {baseline.Sha256}), the results of the audit of {drift.BaselineAuditDate}.");
+            w.WriteString(OscalKeys.Description, $"The baseline: {baseline.Path} (sha256 {baseline.Sha256}), the results of the audit of {drift.BaselineAuditDate}.");
             w.WriteEndObject();
         }
 
         w.WriteStartObject();
-        w.WriteString("description", $"This audit's input for {host.Host}: {host.Source}.");
-        w.WriteStartArray("props");
+        w.WriteString(OscalKeys.Description, $"This audit's input for {host.Host}: {host.Source}.");
+        w.WriteStartArray(OscalKeys.Props);
         OscalHostItems.Prop(w, "source", host.Source);
         OscalHostItems.Prop(w, "sha256", host.Sha256);
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteEndArray();
-        w.WriteString("collected", OscalRenderer.Time(items.Collected.At));
+        w.WriteString(OscalKeys.Collected, items.CollectedTime);
         w.WriteEndObject();
     }
 }

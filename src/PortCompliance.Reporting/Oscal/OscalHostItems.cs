@@ -17,10 +17,20 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
 
     private readonly Dictionary<ListeningSocket, string> _observations = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The host's sockets by where they listen: what a finding on a port rests on, looked up once a finding.</summary>
+    private ILookup<(Protocol Proto, string Address, int Port), ListeningSocket> SocketsAt => _socketsAt ??= host.Sockets.ToLookup(s => (s.Proto, s.Address, s.Port));
+
+    private ILookup<(Protocol Proto, string Address, int Port), ListeningSocket>? _socketsAt;
+
     public string InventoryUuid { get; } = OscalIds.Of("inventory-item", host.Host);
 
     /// <summary>When the host's sockets were collected, and what says so (docs/oscal.md).</summary>
     public (DateTimeOffset At, string From) Collected { get; } = CollectedOf(run, host);
+
+    /// <summary><see cref="Collected"/> as every observation of the host states it.</summary>
+    public string CollectedTime => _collectedTime ??= OscalRenderer.Time(Collected.At);
+
+    private string? _collectedTime;
 
     private static (DateTimeOffset At, string From) CollectedOf(AuditResult run, HostResult host) =>
         host.CapturedAt is { } captured ? (captured, "listing")
@@ -42,9 +52,9 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
     public void WriteInventoryItem(Utf8JsonWriter w)
     {
         w.WriteStartObject();
-        w.WriteString("uuid", InventoryUuid);
-        w.WriteString("description", $"Host {host.Host}");
-        w.WriteStartArray("props");
+        w.WriteString(OscalKeys.Uuid, InventoryUuid);
+        w.WriteString(OscalKeys.Description, $"Host {host.Host}");
+        w.WriteStartArray(OscalKeys.Props);
         Prop(w, "host", host.Host);
         Prop(w, "os", host.Os.Name());
         Prop(w, "owner", host.Owner);
@@ -63,29 +73,29 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         foreach (var s in host.Sockets)
         {
             w.WriteStartObject();
-            w.WriteString("uuid", ObservationUuid(s));
-            w.WriteString("title", $"{s.Proto.ToString().ToLowerInvariant()} {s.Address}:{s.Port} listening on {host.Host}");
+            w.WriteString(OscalKeys.Uuid, ObservationUuid(s));
+            w.WriteString(OscalKeys.Title, $"{s.Proto.Name()} {s.Address}:{s.Port} listening on {host.Host}");
             var processes = string.Join(", ", s.Processes.Select(p => p.Name));
-            w.WriteString("description", $"A listening {s.Proto.ToString().ToLowerInvariant()} socket on {s.Address} port {s.Port}"
+            w.WriteString(OscalKeys.Description, $"A listening {s.Proto.Name()} socket on {s.Address} port {s.Port}"
                 + (processes.Length > 0 ? $", held by {processes}." : "."));
-            w.WriteStartArray("props");
+            w.WriteStartArray(OscalKeys.Props);
             Prop(w, "collected-from", Collected.From);
             w.WriteEndArray();
-            w.WriteStartArray("methods");
+            w.WriteStartArray(OscalKeys.Methods);
             w.WriteStringValue("TEST");
             w.WriteEndArray();
             WriteSubject(w);
-            w.WriteStartArray("relevant-evidence");
+            w.WriteStartArray(OscalKeys.RelevantEvidence);
             w.WriteStartObject();
-            w.WriteString("description", $"{s.Source ?? host.Source}, line {s.Line}");
-            w.WriteStartArray("props");
+            w.WriteString(OscalKeys.Description, $"{s.Source ?? host.Source}, line {s.Line}");
+            w.WriteStartArray(OscalKeys.Props);
             Prop(w, "source", s.Source ?? host.Source);
             Prop(w, "sha256", host.Sha256);
             Prop(w, "line", s.Line.ToString());
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndArray();
-            w.WriteString("collected", OscalRenderer.Time(Collected.At));
+            w.WriteString(OscalKeys.Collected, CollectedTime);
             w.WriteEndObject();
         }
 
@@ -94,10 +104,10 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
 
     internal void WriteSubject(Utf8JsonWriter w)
     {
-        w.WriteStartArray("subjects");
+        w.WriteStartArray(OscalKeys.Subjects);
         w.WriteStartObject();
-        w.WriteString("subject-uuid", InventoryUuid);
-        w.WriteString("type", "inventory-item");
+        w.WriteString(OscalKeys.SubjectUuid, InventoryUuid);
+        w.WriteString(OscalKeys.Type, "inventory-item");
         w.WriteEndObject();
         w.WriteEndArray();
     }
@@ -109,30 +119,30 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
             var broken = host.Findings.Where(f => f.Rule == rule).ToList();
             var target = OscalControls.Objective(rule, broken, run.Policy);
             var riskUuids = broken.Select((f, i) => WriteRisk(risks, f, i)).ToList();
-            var related = broken.SelectMany(f => host.Sockets.Where(s => s.Port == f.Port && s.Proto == f.Proto && s.Address == f.Address))
+            var related = broken.SelectMany(f => f is { Proto: { } proto, Address: { } address, Port: { } port } ? SocketsAt[(proto, address, port)] : [])
                 .Select(ObservationUuid).Distinct()
                 .Concat(_drift?.ObservationsConcerning(rule, broken) ?? [])
                 .ToList();
 
             findings.WriteStartObject();
-            findings.WriteString("uuid", OscalIds.Of("finding", _date, host.Host, rule));
-            findings.WriteString("title", $"{rule} on {host.Host}");
-            findings.WriteString("description", broken.Count == 0
+            findings.WriteString(OscalKeys.Uuid, OscalIds.Of("finding", _date, host.Host, rule));
+            findings.WriteString(OscalKeys.Title, $"{rule} on {host.Host}");
+            findings.WriteString(OscalKeys.Description, broken.Count == 0
                 ? $"Rule {rule} holds on {host.Host}."
                 : string.Join("\n\n", broken.Select(f => f.Message)));
-            findings.WriteStartObject("target");
-            findings.WriteString("type", "objective-id");
-            findings.WriteString("target-id", target);
-            findings.WriteStartObject("status");
-            findings.WriteString("state", broken.Count == 0 ? "satisfied" : "not-satisfied");
+            findings.WriteStartObject(OscalKeys.Target);
+            findings.WriteString(OscalKeys.Type, "objective-id");
+            findings.WriteString(OscalKeys.TargetId, target);
+            findings.WriteStartObject(OscalKeys.Status);
+            findings.WriteString(OscalKeys.State, broken.Count == 0 ? "satisfied" : "not-satisfied");
             findings.WriteEndObject();
             findings.WriteEndObject();
-            findings.WriteStartArray("props");
+            findings.WriteStartArray(OscalKeys.Props);
             Prop(findings, "rule", rule);
             Prop(findings, "host", host.Host);
             findings.WriteEndArray();
-            Related(findings, "related-observations", "observation-uuid", related);
-            Related(findings, "related-risks", "risk-uuid", riskUuids);
+            Related(findings, RelatedObservations, ObservationUuidKey, related);
+            Related(findings, RelatedRisks, RiskUuid, riskUuids);
             findings.WriteEndObject();
         }
     }
@@ -142,11 +152,11 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         var uuid = OscalIds.Of("risk", _date, host.Host, f.Rule, f.Proto?.ToString() ?? "", f.Address ?? "", f.Port?.ToString() ?? "", index.ToString());
         var approved = f.Waived && f.Waiver is { Expired: false };
         w.WriteStartObject();
-        w.WriteString("uuid", uuid);
-        w.WriteString("title", $"{f.Rule}: {host.Host}" + (f.Port is { } port ? $" {f.Proto?.ToString().ToLowerInvariant()}/{port}" : ""));
-        w.WriteString("description", f.Message);
-        w.WriteString("statement", f.Remediation.Count == 0 ? f.Message : string.Join("\n\n", f.Remediation.Select(r => r.Text)));
-        w.WriteStartArray("props");
+        w.WriteString(OscalKeys.Uuid, uuid);
+        w.WriteString(OscalKeys.Title, $"{f.Rule}: {host.Host}" + (f.Port is { } port ? $" {f.Proto?.ToString().ToLowerInvariant()}/{port}" : ""));
+        w.WriteString(OscalKeys.Description, f.Message);
+        w.WriteString(OscalKeys.Statement, f.Remediation.Count == 0 ? f.Message : string.Join("\n\n", f.Remediation.Select(r => r.Text)));
+        w.WriteStartArray(OscalKeys.Props);
         Prop(w, "severity", f.Severity.ToString().ToLowerInvariant());
         if (f.Waiver is { } waiver)
         {
@@ -159,17 +169,22 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         }
 
         w.WriteEndArray();
-        w.WriteString("status", approved ? "deviation-approved" : "open");
+        w.WriteString(OscalKeys.Status, approved ? "deviation-approved" : "open");
         if (approved)
         {
-            w.WriteString("deadline", f.Waiver!.Expires.ToString("yyyy-MM-dd") + "T23:59:59Z");
+            w.WriteString(OscalKeys.Deadline, f.Waiver!.Expires.ToString("yyyy-MM-dd") + "T23:59:59Z");
         }
 
         w.WriteEndObject();
         return uuid;
     }
 
-    internal static void Related(Utf8JsonWriter w, string name, string key, IReadOnlyList<string> uuids)
+    private static readonly JsonEncodedText RelatedObservations = JsonEncodedText.Encode("related-observations");
+    private static readonly JsonEncodedText ObservationUuidKey = JsonEncodedText.Encode("observation-uuid");
+    private static readonly JsonEncodedText RelatedRisks = JsonEncodedText.Encode("related-risks");
+    private static readonly JsonEncodedText RiskUuid = JsonEncodedText.Encode("risk-uuid");
+
+    private static void Related(Utf8JsonWriter w, JsonEncodedText name, JsonEncodedText key, IReadOnlyList<string> uuids)
     {
         if (uuids.Count == 0)
         {
@@ -200,9 +215,9 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         }
 
         w.WriteStartObject();
-        w.WriteString("name", name);
-        w.WriteString("ns", OscalRenderer.Ns);
-        w.WriteString("value", value);
+        w.WriteString(OscalKeys.Name, name);
+        w.WriteString(OscalKeys.Ns, OscalKeys.Namespace);
+        w.WriteString(OscalKeys.Value, value);
         w.WriteEndObject();
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -29,8 +30,8 @@ internal sealed class OscalRenderer : IStreamingRenderer
 
     /// <summary>
     /// Indented by two, and only what JSON requires escaped (quotes, backslash, controls): the file is read as JSON,
-    /// never inside HTML, so <c>+</c> in a version stays <c>+</c>. Spools are written the same way and indented again
-    /// where they are spliced in (<see cref="OscalDocument"/>).
+    /// never inside HTML, so <c>+</c> in a version stays <c>+</c>. Spools are written the same way, each at the depth
+    /// of the array it is spliced into (<see cref="OscalDocument"/>).
     /// </summary>
     internal static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -41,26 +42,30 @@ internal sealed class OscalRenderer : IStreamingRenderer
 
     /// <summary>
     /// The spools are arrays a host's items are appended to, in report order; <see cref="OscalDocument"/> splices them
-    /// into the envelope. A host's items are written on the core that judged it (<see cref="Prepare"/>), so a fleet's
-    /// OSCAL costs the thread that keeps the order only a copy.
+    /// into the envelope. A host's items are written on the core that judged it (<see cref="Prepare"/>), already
+    /// indented as the document holds them, so a fleet's OSCAL costs the thread that keeps the order only a copy.
     /// </summary>
     private sealed class Run(AuditResult run, ReportOutput output) : IReportRun
     {
-        private readonly Spool _inventory = new(output.Scratch());
-        private readonly Spool _observations = new(output.Scratch());
-        private readonly Spool _findings = new(output.Scratch());
-        private readonly Spool _risks = new(output.Scratch());
+        private readonly Spool _inventory = new(output.Scratch(), OscalDocument.InventoryDepth);
+        private readonly Spool _observations = new(output.Scratch(), OscalDocument.ResultDepth);
+        private readonly Spool _findings = new(output.Scratch(), OscalDocument.ResultDepth);
+        private readonly Spool _risks = new(output.Scratch(), OscalDocument.ResultDepth);
         private readonly SortedSet<string> _controls = new(OscalControls.OfPolicy(run.Policy), StringComparer.Ordinal);
         private DateTimeOffset? _earliest;
+
+        /// <summary>This thread's item writers: Prepare runs on every core at once, and each host reuses its core's.</summary>
+        [ThreadStatic]
+        private static HostWriters? _writers;
 
         public object? Prepare(HostResult host, HostView view)
         {
             var items = new OscalHostItems(run, host, view);
-            using ItemBuffer inventory = new(), observations = new(), findings = new(), risks = new();
-            items.WriteInventoryItem(inventory.Writer);
-            items.WriteObservations(observations.Writer);
-            items.WriteFindings(findings.Writer, risks.Writer);
-            return new HostItems(inventory.Items(), observations.Items(), findings.Items(), risks.Items(),
+            var w = _writers ??= new HostWriters();
+            items.WriteInventoryItem(w.Inventory.Start());
+            items.WriteObservations(w.Observations.Start());
+            items.WriteFindings(w.Findings.Start(), w.Risks.Start());
+            return new HostItems(w.Inventory.Items(), w.Observations.Items(), w.Findings.Items(), w.Risks.Items(),
                 items.Collected.At, [.. OscalControls.ControlIds(host.Findings.SelectMany(f => f.Controls))]);
         }
 
@@ -95,38 +100,57 @@ internal sealed class OscalRenderer : IStreamingRenderer
     /// <summary>A host's items for each spool, as array elements already indented and separated.</summary>
     private sealed record HostItems(byte[] Inventory, byte[] Observations, byte[] Findings, byte[] Risks, DateTimeOffset Collected, string[] Controls);
 
-    /// <summary>
-    /// Items as an indented array holds them, written inside an array of their own whose brackets are then dropped:
-    /// <c>\n  {…},\n  {…}</c>, or nothing for none.
-    /// </summary>
-    private sealed class ItemBuffer : IDisposable
+    private sealed class HostWriters
     {
-        private readonly MemoryStream _buffer = new();
-
-        public ItemBuffer()
-        {
-            Writer = new Utf8JsonWriter(_buffer, WriterOptions);
-            Writer.WriteStartArray();
-        }
-
-        public Utf8JsonWriter Writer { get; }
-
-        public byte[] Items()
-        {
-            Writer.WriteEndArray();
-            Writer.Flush();
-            var array = _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length);
-            return array.Length <= 2 ? [] : array[1..^2].ToArray(); // "[" … "\n]"
-        }
-
-        public void Dispose() => Writer.Dispose();
+        public ItemBuffer Inventory { get; } = new(OscalDocument.InventoryDepth);
+        public ItemBuffer Observations { get; } = new(OscalDocument.ResultDepth);
+        public ItemBuffer Findings { get; } = new(OscalDocument.ResultDepth);
+        public ItemBuffer Risks { get; } = new(OscalDocument.ResultDepth);
     }
 
     /// <summary>
-    /// One JSON array in scratch space, byte for byte what one writer would have written for all of its items, read
-    /// back once when the document is assembled.
+    /// Items as the document's array at <c>depth</c> holds them: written inside as many arrays of their own, which are
+    /// then dropped — <c>\n          {…},\n          {…}</c>, or nothing for none. The buffer is kept for the next host.
     /// </summary>
-    private sealed class Spool(Stream stream) : IDisposable
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "a thread's writers live as long as the thread; a writer over a buffer holds nothing to release")]
+    private sealed class ItemBuffer(int depth)
+    {
+        private const int Kept = 1 << 20; // a buffer a huge host grew past this is not kept for the next one
+        private ArrayBufferWriter<byte> _bytes = new(1 << 14);
+        private readonly Utf8JsonWriter _writer = new(Stream.Null, WriterOptions);
+        private int _start;
+
+        public Utf8JsonWriter Start()
+        {
+            if (_bytes.Capacity > Kept)
+            {
+                _bytes = new ArrayBufferWriter<byte>(1 << 14);
+            }
+
+            _bytes.ResetWrittenCount();
+            _writer.Reset(_bytes);
+            for (var i = 0; i < depth; i++)
+            {
+                _writer.WriteStartArray();
+            }
+
+            _writer.Flush();
+            _start = _bytes.WrittenCount;
+            return _writer;
+        }
+
+        public byte[] Items()
+        {
+            _writer.Flush();
+            return _bytes.WrittenSpan[_start..].ToArray();
+        }
+    }
+
+    /// <summary>
+    /// One JSON array in scratch space, byte for byte what one writer at <c>depth</c> would have written for all of its
+    /// items, read back once when the document is assembled.
+    /// </summary>
+    private sealed class Spool(Stream stream, int depth) : IDisposable
     {
         private bool _any;
 
@@ -144,7 +168,17 @@ internal sealed class OscalRenderer : IStreamingRenderer
 
         public Stream Close()
         {
-            stream.Write(_any ? "\n]"u8 : "[]"u8);
+            if (_any)
+            {
+                stream.WriteByte((byte)'\n');
+                stream.Write(Encoding.ASCII.GetBytes(new string(' ', (depth - 1) * WriterOptions.IndentSize)));
+                stream.WriteByte((byte)']');
+            }
+            else
+            {
+                stream.Write("[]"u8);
+            }
+
             stream.Flush();
             stream.Position = 0;
             return stream;

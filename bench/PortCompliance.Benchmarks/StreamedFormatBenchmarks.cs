@@ -1,0 +1,82 @@
+using BenchmarkDotNet.Attributes;
+using PortCompliance.Core.Audit;
+using PortCompliance.Core.Evaluation;
+using PortCompliance.Core.Ingest;
+using PortCompliance.Core.Model;
+using PortCompliance.Core.Policy;
+using PortCompliance.Reporting;
+using PortCompliance.Reporting.Model;
+
+namespace PortCompliance.Benchmarks;
+
+/// <summary>
+/// What a streamed format costs a fleet of 1,000 hosts once they are judged: each host made ahead
+/// (<see cref="IReportRun.Prepare"/>), added in report order and the file finished, on one core, into memory. The
+/// hosts are the fleet sample's 19 genuine captures under 1,000 names, judged against the built-in policy, as
+/// <c>bench/fleet.sh 1000 json roles</c> builds them. <c>json</c> is the baseline issue 17 measures <c>oscal</c> against.
+/// </summary>
+[MemoryDiagnoser]
+public class StreamedFormatBenchmarks
+{
+    private const int Hosts = 1_000;
+    private AuditResult _result = null!;
+    private List<HostView> _views = null!;
+    private ReportModel _model = null!;
+    private IStreamingRenderer _renderer = null!;
+
+    [Params("json", "oscal", "csv", "junit")]
+    public string Format { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var real = Directory.GetFiles(Path.Combine(Samples.Root(), "fleet", "2026-11"), "*.txt").Order(StringComparer.Ordinal)
+            .Select(f => InputReader.ReadFile(f, new ListingOptions(f)).Snapshot!).ToList();
+        var snapshots = Enumerable.Range(0, Hosts).Select(i => real[i % real.Count] with { Host = $"host{i + 1:00000}" }).ToList();
+        var policy = PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
+        var settings = new AuditSettings(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), Severity.High, "bench");
+        _result = AuditRun.Whole(snapshots, policy, settings);
+        var hosts = _result.Hosts.Select((h, i) => new HostAudit(i, h, Auditor.Summarize([h], 0, settings.FailOn), null)).ToList();
+        var anchors = ReportModelBuilder.FleetAnchors(snapshots.Select(s => s.Host));
+        _views = [.. hosts.Select(h => ReportModelBuilder.ForHost(_result with { Hosts = [] }, h, anchors[h.Index], new ReportOptions()).Hosts[0])];
+        _model = ReportModelBuilder.ForFleet(_result, hosts, new ReportOptions());
+        _renderer = ReportRenderers.Create(new ReportOptions()).OfType<IStreamingRenderer>().Single(r => r.Key == Format);
+    }
+
+    [Benchmark]
+    public long Stream()
+    {
+        var files = new List<KeptOpen>();
+        using (var run = _renderer.Start(_result with { Hosts = [] }, new ReportOutput(_ => Kept(files), () => new MemoryStream())))
+        {
+            for (var i = 0; i < _views.Count; i++)
+            {
+                var (host, view) = (_result.Hosts[i], _views[i]);
+                run.Add(host, view, run.Prepare(host, view));
+            }
+
+            run.Finish(_model);
+        }
+
+        return files.Sum(f => f.Written);
+    }
+
+    private static KeptOpen Kept(List<KeptOpen> files)
+    {
+        var file = new KeptOpen();
+        files.Add(file);
+        return file;
+    }
+
+    /// <summary>A file in memory that remembers its length once the renderer has closed it.</summary>
+    private sealed class KeptOpen : MemoryStream
+    {
+        public long Written { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            Written = Math.Max(Written, Length);
+            base.Dispose(disposing);
+        }
+    }
+}
