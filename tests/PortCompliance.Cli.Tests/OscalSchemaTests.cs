@@ -229,6 +229,50 @@ public sealed class OscalSchemaTests
     }
 
     [Fact]
+    public void Should_State_Each_Risks_Remediation_With_The_Commands_For_Its_Hosts_Os_In_Fenced_Blocks()
+    {
+        using var dir = new TempDir();
+        var inputs = Directory.CreateDirectory(dir.Sub("in")).FullName;
+        foreach (var sample in new[] { "samples/ss/ss-lntup-debian12-db.txt" }
+                     .Concat(Directory.GetFiles(RepoPaths.Combine("samples", "windows-netstat")).Order(StringComparer.Ordinal).Take(1)))
+        {
+            File.Copy(RepoPaths.Combine(sample), Path.Combine(inputs, Path.GetFileName(sample)));
+        }
+
+        CliRun.Of(["audit", inputs, "--formats", "json,oscal", "--out", dir.Sub("out"), "--report-date", "2026-11-21"]);
+
+        var risks = Result(File.ReadAllText(Path.Combine(dir.Sub("out"), "oscal-assessment-results.json"))).GetProperty("risks").EnumerateArray()
+            .Select(r => (Title: r.GetProperty("title").GetString()!, Description: r.GetProperty("description").GetString()!, Statement: r.GetProperty("statement").GetString()!))
+            .ToList();
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Sub("out"), "results.json")));
+        var shells = new HashSet<string>();
+        foreach (var finding in results.RootElement.GetProperty("hosts").EnumerateArray().SelectMany(h => h.GetProperty("findings").EnumerateArray()))
+        {
+            var (host, rule, message) = (finding.GetProperty("host").GetString()!, finding.GetProperty("rule").GetString()!, finding.GetProperty("message").GetString()!);
+            var title = finding.TryGetProperty("port", out var port) && port.ValueKind == JsonValueKind.Number
+                ? $"{rule}: {host} {finding.GetProperty("proto").GetString()}/{port.GetInt32()}"
+                : $"{rule}: {host}";
+            var steps = finding.GetProperty("remediation").EnumerateArray().Select(step =>
+            {
+                var text = step.GetProperty("text").GetString()!;
+                if (!step.TryGetProperty("code", out var code))
+                {
+                    return text;
+                }
+
+                var shell = step.TryGetProperty("shell", out var s) ? s.GetString()! : "sh";
+                shells.Add(shell);
+                return $"{text}\n\n```{shell}\n{code.GetString()}\n```";
+            }).ToList();
+            // The finding's risk (findings of one rule and port with the same message have one each) states every step.
+            Assert.Contains(risks, r => r.Title == title && r.Description == message && steps.All(r.Statement.Contains));
+        }
+
+        // Both hosts' commands came through: the Linux host's as sh, the Windows host's as PowerShell.
+        Assert.Equal(["powershell", "sh"], shells.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Should_Date_Observations_By_The_Captured_Line_And_Start_The_Result_At_The_Earliest_Capture()
     {
         using var dir = new TempDir();

@@ -155,7 +155,7 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         w.WriteString(OscalKeys.Uuid, uuid);
         w.WriteString(OscalKeys.Title, $"{f.Rule}: {host.Host}" + (f.Port is { } port ? $" {f.Proto?.ToString().ToLowerInvariant()}/{port}" : ""));
         w.WriteString(OscalKeys.Description, f.Message);
-        w.WriteString(OscalKeys.Statement, f.Remediation.Count == 0 ? f.Message : string.Join("\n\n", f.Remediation.Select(r => r.Text)));
+        w.WriteString(OscalKeys.Statement, f.Remediation.Count == 0 ? f.Message : string.Join("\n\n", f.Remediation.Select(Step)));
         w.WriteStartArray(OscalKeys.Props);
         Prop(w, "severity", f.Severity.ToString().ToLowerInvariant());
         if (f.Waiver is { } waiver)
@@ -183,6 +183,34 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
     private static readonly JsonEncodedText ObservationUuidKey = JsonEncodedText.Encode("observation-uuid");
     private static readonly JsonEncodedText RelatedRisks = JsonEncodedText.Encode("related-risks");
     private static readonly JsonEncodedText RiskUuid = JsonEncodedText.Encode("risk-uuid");
+
+    /// <summary>
+    /// A remediation step as OSCAL markup (Markdown): its text, then its command for the host's OS in a fenced block
+    /// (<c>sh</c>, or <c>powershell</c> for Windows), as the PDF and HTML show it. The fence is longer than any run of
+    /// backticks in the command (a process name may hold some), so nothing in it closes the block early.
+    /// </summary>
+    private static string Step(RemediationStep step)
+    {
+        if (step.Code is null)
+        {
+            return step.Text;
+        }
+
+        var fence = new string('`', Math.Max(3, LongestRun(step.Code, '`') + 1));
+        return $"{step.Text}\n\n{fence}{step.Shell ?? "sh"}\n{step.Code}\n{fence}";
+    }
+
+    private static int LongestRun(string text, char c)
+    {
+        int longest = 0, run = 0;
+        foreach (var ch in text)
+        {
+            run = ch == c ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
+    }
 
     private static void Related(Utf8JsonWriter w, JsonEncodedText name, JsonEncodedText key, IReadOnlyList<string> uuids)
     {
