@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PortCompliance.Core.Model;
 using PortCompliance.Reporting.Model;
@@ -70,6 +71,9 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
 
     public void WriteObservations(Utf8JsonWriter w)
     {
+        // What every observation of the host repeats, encoded once for all of them.
+        var (source, sha256, collectedFrom) = (Encoded(host.Source), Encoded(host.Sha256), Encoded(Collected.From));
+        var collected = JsonEncodedText.Encode(CollectedTime);
         foreach (var s in host.Sockets)
         {
             w.WriteStartObject();
@@ -79,23 +83,31 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
             w.WriteString(OscalKeys.Description, $"A listening {s.Proto.Name()} socket on {s.Address} port {s.Port}"
                 + (processes.Length > 0 ? $", held by {processes}." : "."));
             w.WriteStartArray(OscalKeys.Props);
-            Prop(w, "collected-from", Collected.From);
+            Prop(w, OscalKeys.CollectedFrom, collectedFrom);
             w.WriteEndArray();
             w.WriteStartArray(OscalKeys.Methods);
-            w.WriteStringValue("TEST");
+            w.WriteStringValue(OscalKeys.Test);
             w.WriteEndArray();
             WriteSubject(w);
             w.WriteStartArray(OscalKeys.RelevantEvidence);
             w.WriteStartObject();
             w.WriteString(OscalKeys.Description, $"{s.Source ?? host.Source}, line {s.Line}");
             w.WriteStartArray(OscalKeys.Props);
-            Prop(w, "source", s.Source ?? host.Source);
-            Prop(w, "sha256", host.Sha256);
-            Prop(w, "line", s.Line.ToString());
+            if (s.Source is null)
+            {
+                Prop(w, OscalKeys.Source, source);
+            }
+            else
+            {
+                Prop(w, "source", s.Source);
+            }
+
+            Prop(w, OscalKeys.Sha256, sha256);
+            Prop(w, OscalKeys.Line, s.Line.ToString(CultureInfo.InvariantCulture));
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndArray();
-            w.WriteString(OscalKeys.Collected, CollectedTime);
+            w.WriteString(OscalKeys.Collected, collected);
             w.WriteEndObject();
         }
 
@@ -104,13 +116,16 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
 
     internal void WriteSubject(Utf8JsonWriter w)
     {
+        _inventoryUuid ??= JsonEncodedText.Encode(InventoryUuid, OscalRenderer.WriterOptions.Encoder);
         w.WriteStartArray(OscalKeys.Subjects);
         w.WriteStartObject();
-        w.WriteString(OscalKeys.SubjectUuid, InventoryUuid);
-        w.WriteString(OscalKeys.Type, "inventory-item");
+        w.WriteString(OscalKeys.SubjectUuid, _inventoryUuid.Value);
+        w.WriteString(OscalKeys.Type, OscalKeys.InventoryItem);
         w.WriteEndObject();
         w.WriteEndArray();
     }
+
+    private JsonEncodedText? _inventoryUuid;
 
     public void WriteFindings(Utf8JsonWriter findings, Utf8JsonWriter risks)
     {
@@ -131,15 +146,15 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
                 ? $"Rule {rule} holds on {host.Host}."
                 : string.Join("\n\n", broken.Select(f => f.Message)));
             findings.WriteStartObject(OscalKeys.Target);
-            findings.WriteString(OscalKeys.Type, "objective-id");
+            findings.WriteString(OscalKeys.Type, OscalKeys.ObjectiveId);
             findings.WriteString(OscalKeys.TargetId, target);
             findings.WriteStartObject(OscalKeys.Status);
-            findings.WriteString(OscalKeys.State, broken.Count == 0 ? "satisfied" : "not-satisfied");
+            findings.WriteString(OscalKeys.State, broken.Count == 0 ? OscalKeys.Satisfied : OscalKeys.NotSatisfied);
             findings.WriteEndObject();
             findings.WriteEndObject();
             findings.WriteStartArray(OscalKeys.Props);
-            Prop(findings, "rule", rule);
-            Prop(findings, "host", host.Host);
+            Prop(findings, OscalKeys.Rule, rule);
+            Prop(findings, OscalKeys.Host, host.Host);
             findings.WriteEndArray();
             Related(findings, RelatedObservations, ObservationUuidKey, related);
             Related(findings, RelatedRisks, RiskUuid, riskUuids);
@@ -157,7 +172,7 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         w.WriteString(OscalKeys.Description, f.Message);
         w.WriteString(OscalKeys.Statement, f.Remediation.Count == 0 ? f.Message : string.Join("\n\n", f.Remediation.Select(Step)));
         w.WriteStartArray(OscalKeys.Props);
-        Prop(w, "severity", f.Severity.ToString().ToLowerInvariant());
+        Prop(w, OscalKeys.Severity, f.Severity.Name());
         if (f.Waiver is { } waiver)
         {
             // A risk has no remarks in OSCAL 1.1.2: the waiver's ticket, approver and expiry are properties.
@@ -169,7 +184,7 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         }
 
         w.WriteEndArray();
-        w.WriteString(OscalKeys.Status, approved ? "deviation-approved" : "open");
+        w.WriteString(OscalKeys.Status, approved ? OscalKeys.DeviationApproved : OscalKeys.Open);
         if (approved)
         {
             w.WriteString(OscalKeys.Deadline, f.Waiver!.Expires.ToString("yyyy-MM-dd") + "T23:59:59Z");
@@ -234,18 +249,35 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
     /// A PortCompliance property, in the tool's namespace; an empty value is left out and the edges of one trimmed
     /// (an OSCAL string neither is empty nor starts or ends with white space).
     /// </summary>
-    internal static void Prop(Utf8JsonWriter w, string name, string? value)
+    internal static void Prop(Utf8JsonWriter w, string name, string? value) => Prop(w, JsonEncodedText.Encode(name), value);
+
+    internal static void Prop(Utf8JsonWriter w, JsonEncodedText name, string? value)
     {
         value = value?.Trim();
-        if (string.IsNullOrEmpty(value))
+        if (!string.IsNullOrEmpty(value))
         {
-            return;
+            w.WriteStartObject();
+            w.WriteString(OscalKeys.Name, name);
+            w.WriteString(OscalKeys.Ns, OscalKeys.Namespace);
+            w.WriteString(OscalKeys.Value, value);
+            w.WriteEndObject();
         }
+    }
 
-        w.WriteStartObject();
-        w.WriteString(OscalKeys.Name, name);
-        w.WriteString(OscalKeys.Ns, OscalKeys.Namespace);
-        w.WriteString(OscalKeys.Value, value);
-        w.WriteEndObject();
+    /// <summary>A value the host's items repeat, trimmed and encoded once (<see cref="Prop(Utf8JsonWriter, JsonEncodedText, JsonEncodedText?)"/>).</summary>
+    private static JsonEncodedText? Encoded(string? value) =>
+        value?.Trim() is { Length: > 0 } trimmed ? JsonEncodedText.Encode(trimmed, OscalRenderer.WriterOptions.Encoder) : null;
+
+    /// <summary>A property of a value <see cref="Encoded"/> already; none when it was empty.</summary>
+    private static void Prop(Utf8JsonWriter w, JsonEncodedText name, JsonEncodedText? value)
+    {
+        if (value is { } encoded)
+        {
+            w.WriteStartObject();
+            w.WriteString(OscalKeys.Name, name);
+            w.WriteString(OscalKeys.Ns, OscalKeys.Namespace);
+            w.WriteString(OscalKeys.Value, encoded);
+            w.WriteEndObject();
+        }
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace PortCompliance.Reporting.Oscal;
 
 /// <summary>
-/// The member names every host's items repeat, encoded once: a fleet's document writes each of them a hundred
+/// The member names (and the constant values) every host's items repeat, encoded once: a fleet's document writes each of them a hundred
 /// thousand times, and a name given as a string is checked and transcoded on every write.
 /// </summary>
 internal static class OscalKeys
@@ -27,6 +27,23 @@ internal static class OscalKeys
     public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
     public static readonly JsonEncodedText Statement = JsonEncodedText.Encode("statement");
     public static readonly JsonEncodedText Deadline = JsonEncodedText.Encode("deadline");
+
+    public static readonly JsonEncodedText CollectedFrom = JsonEncodedText.Encode("collected-from");
+    public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+    public static readonly JsonEncodedText Sha256 = JsonEncodedText.Encode("sha256");
+    public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+    public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+    public static readonly JsonEncodedText Host = JsonEncodedText.Encode("host");
+    public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+
+    // Values as repeated.
+    public static readonly JsonEncodedText Test = JsonEncodedText.Encode("TEST");
+    public static readonly JsonEncodedText InventoryItem = JsonEncodedText.Encode("inventory-item");
+    public static readonly JsonEncodedText ObjectiveId = JsonEncodedText.Encode("objective-id");
+    public static readonly JsonEncodedText Satisfied = JsonEncodedText.Encode("satisfied");
+    public static readonly JsonEncodedText NotSatisfied = JsonEncodedText.Encode("not-satisfied");
+    public static readonly JsonEncodedText Open = JsonEncodedText.Encode("open");
+    public static readonly JsonEncodedText DeviationApproved = JsonEncodedText.Encode("deviation-approved");
 
     /// <summary>The value of <c>ns</c> on every PortCompliance property.</summary>
     public static readonly JsonEncodedText Namespace = JsonEncodedText.Encode(OscalRenderer.Ns);

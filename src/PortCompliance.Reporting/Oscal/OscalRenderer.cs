@@ -38,6 +38,13 @@ internal sealed class OscalRenderer : IStreamingRenderer
         Indented = true, IndentSize = 2, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>
+    /// <see cref="WriterOptions"/> for a host's items, without the writer's structure checks: the items are a few
+    /// shapes written by this code (and held to the official schema by the tests), and a fleet writes them a million
+    /// times. The envelope keeps the checks.
+    /// </summary>
+    private static readonly JsonWriterOptions ItemWriterOptions = WriterOptions with { SkipValidation = true };
+
     internal static string Time(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -98,7 +105,22 @@ internal sealed class OscalRenderer : IStreamingRenderer
     }
 
     /// <summary>A host's items for each spool, as array elements already indented and separated.</summary>
-    private sealed record HostItems(byte[] Inventory, byte[] Observations, byte[] Findings, byte[] Risks, DateTimeOffset Collected, string[] Controls);
+    private sealed record HostItems(PooledBytes Inventory, PooledBytes Observations, PooledBytes Findings, PooledBytes Risks, DateTimeOffset Collected, string[] Controls);
+
+    /// <summary>Bytes in an array from the shared pool: a fleet's items pass through the same few arrays, not 40 MB of new ones.</summary>
+    private readonly record struct PooledBytes(byte[] Array, int Length)
+    {
+        public static PooledBytes Of(ReadOnlySpan<byte> bytes)
+        {
+            var array = ArrayPool<byte>.Shared.Rent(bytes.Length);
+            bytes.CopyTo(array);
+            return new PooledBytes(array, bytes.Length);
+        }
+
+        public ReadOnlySpan<byte> Span => Array.AsSpan(0, Length);
+
+        public void Return() => ArrayPool<byte>.Shared.Return(Array);
+    }
 
     private sealed class HostWriters
     {
@@ -117,7 +139,7 @@ internal sealed class OscalRenderer : IStreamingRenderer
     {
         private const int Kept = 1 << 20; // a buffer a huge host grew past this is not kept for the next one
         private ArrayBufferWriter<byte> _bytes = new(1 << 14);
-        private readonly Utf8JsonWriter _writer = new(Stream.Null, WriterOptions);
+        private readonly Utf8JsonWriter _writer = new(Stream.Null, ItemWriterOptions);
         private int _start;
 
         public Utf8JsonWriter Start()
@@ -139,10 +161,11 @@ internal sealed class OscalRenderer : IStreamingRenderer
             return _writer;
         }
 
-        public byte[] Items()
+        /// <summary>The items written since <see cref="Start"/>, in a pooled array the spool returns once it holds them.</summary>
+        public PooledBytes Items()
         {
             _writer.Flush();
-            return _bytes.WrittenSpan[_start..].ToArray();
+            return PooledBytes.Of(_bytes.WrittenSpan[_start..]);
         }
     }
 
@@ -154,16 +177,16 @@ internal sealed class OscalRenderer : IStreamingRenderer
     {
         private bool _any;
 
-        public void Append(byte[] items)
+        public void Append(PooledBytes items)
         {
-            if (items.Length == 0)
+            if (items.Length > 0)
             {
-                return;
+                stream.Write(_any ? ","u8 : "["u8);
+                stream.Write(items.Span);
+                _any = true;
             }
 
-            stream.Write(_any ? ","u8 : "["u8);
-            stream.Write(items);
-            _any = true;
+            items.Return();
         }
 
         public Stream Close()
