@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using PortCompliance.Core.Model;
 
@@ -49,6 +50,12 @@ internal static partial class OscalControls
 
         return null;
     }
+
+    /// <summary>The rules that ran, in the order a host's findings are written: sorted once a policy, not once a host.</summary>
+    public static IReadOnlyList<string> RulesInOrder(PolicyInfo policy) =>
+        SortedRules.GetValue(policy, p => [.. p.Rules.Order(StringComparer.Ordinal)]);
+
+    private static readonly ConditionalWeakTable<PolicyInfo, IReadOnlyList<string>> SortedRules = new();
 
     /// <summary>Every NIST control of the rules that ran, as the policy maps them.</summary>
     public static IEnumerable<string> OfPolicy(PolicyInfo policy) =>

@@ -129,15 +129,43 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
 
     public void WriteFindings(Utf8JsonWriter findings, Utf8JsonWriter risks)
     {
-        foreach (var rule in run.Policy.Rules.Order(StringComparer.Ordinal))
+        var byRule = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+        foreach (var f in host.Findings)
         {
-            var broken = host.Findings.Where(f => f.Rule == rule).ToList();
-            var target = OscalControls.Objective(rule, broken, run.Policy);
-            var riskUuids = broken.Select((f, i) => WriteRisk(risks, f, i)).ToList();
-            var related = broken.SelectMany(f => f is { Proto: { } proto, Address: { } address, Port: { } port } ? SocketsAt[(proto, address, port)] : [])
-                .Select(ObservationUuid).Distinct()
-                .Concat(_drift?.ObservationsConcerning(rule, broken) ?? [])
-                .ToList();
+            if (!byRule.TryGetValue(f.Rule, out var ofRule))
+            {
+                byRule[f.Rule] = ofRule = [];
+            }
+
+            ofRule.Add(f);
+        }
+
+        var hostName = Encoded(host.Host);
+        foreach (var rule in OscalControls.RulesInOrder(run.Policy))
+        {
+            var broken = byRule.GetValueOrDefault(rule) ?? [];
+            var riskUuids = new List<string>(broken.Count);
+            var related = new List<string>();
+            for (var i = 0; i < broken.Count; i++)
+            {
+                riskUuids.Add(WriteRisk(risks, broken[i], i));
+                if (broken[i] is { Proto: { } proto, Address: { } address, Port: { } port })
+                {
+                    foreach (var socket in SocketsAt[(proto, address, port)])
+                    {
+                        var uuid = ObservationUuid(socket);
+                        if (!related.Contains(uuid))
+                        {
+                            related.Add(uuid);
+                        }
+                    }
+                }
+            }
+
+            if (_drift is not null)
+            {
+                related.AddRange(_drift.ObservationsConcerning(rule, broken));
+            }
 
             findings.WriteStartObject();
             findings.WriteString(OscalKeys.Uuid, OscalIds.Of("finding", _date, host.Host, rule));
@@ -147,14 +175,14 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
                 : string.Join("\n\n", broken.Select(f => f.Message)));
             findings.WriteStartObject(OscalKeys.Target);
             findings.WriteString(OscalKeys.Type, OscalKeys.ObjectiveId);
-            findings.WriteString(OscalKeys.TargetId, target);
+            findings.WriteString(OscalKeys.TargetId, OscalControls.Objective(rule, broken, run.Policy));
             findings.WriteStartObject(OscalKeys.Status);
             findings.WriteString(OscalKeys.State, broken.Count == 0 ? OscalKeys.Satisfied : OscalKeys.NotSatisfied);
             findings.WriteEndObject();
             findings.WriteEndObject();
             findings.WriteStartArray(OscalKeys.Props);
             Prop(findings, OscalKeys.Rule, rule);
-            Prop(findings, OscalKeys.Host, host.Host);
+            Prop(findings, OscalKeys.Host, hostName);
             findings.WriteEndArray();
             Related(findings, RelatedObservations, ObservationUuidKey, related);
             Related(findings, RelatedRisks, RiskUuid, riskUuids);
