@@ -18,12 +18,8 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
 
     private readonly Dictionary<ListeningSocket, string> _observations = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>The host's sockets by where they listen: what a finding on a port rests on, looked up once a finding.</summary>
-    private ILookup<(Protocol Proto, string Address, int Port), ListeningSocket> SocketsAt => _socketsAt ??= host.Sockets.ToLookup(s => (s.Proto, s.Address, s.Port));
-
-    private ILookup<(Protocol Proto, string Address, int Port), ListeningSocket>? _socketsAt;
-
-    public string InventoryUuid { get; } = OscalIds.Of("inventory-item", host.Host);
+    /// <summary>The host's inventory item, as its own entry and every observation's subject name it.</summary>
+    private readonly JsonEncodedText _inventoryUuid = JsonEncodedText.Encode(OscalIds.Of("inventory-item", host.Host));
 
     /// <summary>When the host's sockets were collected, and what says so (docs/oscal.md).</summary>
     public (DateTimeOffset At, string From) Collected { get; } = CollectedOf(run, host);
@@ -53,7 +49,7 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
     public void WriteInventoryItem(Utf8JsonWriter w)
     {
         w.WriteStartObject();
-        w.WriteString(OscalKeys.Uuid, InventoryUuid);
+        w.WriteString(OscalKeys.Uuid, _inventoryUuid);
         w.WriteString(OscalKeys.Description, $"Host {host.Host}");
         w.WriteStartArray(OscalKeys.Props);
         Prop(w, "host", host.Host);
@@ -116,16 +112,13 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
 
     internal void WriteSubject(Utf8JsonWriter w)
     {
-        _inventoryUuid ??= JsonEncodedText.Encode(InventoryUuid, OscalRenderer.WriterOptions.Encoder);
         w.WriteStartArray(OscalKeys.Subjects);
         w.WriteStartObject();
-        w.WriteString(OscalKeys.SubjectUuid, _inventoryUuid.Value);
+        w.WriteString(OscalKeys.SubjectUuid, _inventoryUuid);
         w.WriteString(OscalKeys.Type, OscalKeys.InventoryItem);
         w.WriteEndObject();
         w.WriteEndArray();
     }
-
-    private JsonEncodedText? _inventoryUuid;
 
     public void WriteFindings(Utf8JsonWriter findings, Utf8JsonWriter risks)
     {
@@ -149,15 +142,13 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
             for (var i = 0; i < broken.Count; i++)
             {
                 riskUuids.Add(WriteRisk(risks, broken[i], i));
-                if (broken[i] is { Proto: { } proto, Address: { } address, Port: { } port })
+                // The sockets the finding is on: a host has a few dozen, scanned, not indexed.
+                foreach (var socket in host.Sockets)
                 {
-                    foreach (var socket in SocketsAt[(proto, address, port)])
+                    if (socket.Port == broken[i].Port && socket.Proto == broken[i].Proto && socket.Address == broken[i].Address
+                        && ObservationUuid(socket) is var uuid && !related.Contains(uuid))
                     {
-                        var uuid = ObservationUuid(socket);
-                        if (!related.Contains(uuid))
-                        {
-                            related.Add(uuid);
-                        }
+                        related.Add(uuid);
                     }
                 }
             }
@@ -292,19 +283,22 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         }
     }
 
-    /// <summary>A value the host's items repeat, trimmed and encoded once (<see cref="Prop(Utf8JsonWriter, JsonEncodedText, JsonEncodedText?)"/>).</summary>
-    private static JsonEncodedText? Encoded(string? value) =>
-        value?.Trim() is { Length: > 0 } trimmed ? JsonEncodedText.Encode(trimmed, OscalRenderer.WriterOptions.Encoder) : null;
+    /// <summary>
+    /// A value the host's items repeat, trimmed and encoded once; an empty one encodes to nothing (<c>default</c>), which
+    /// <see cref="Prop(Utf8JsonWriter, JsonEncodedText, JsonEncodedText)"/> leaves out.
+    /// </summary>
+    private static JsonEncodedText Encoded(string? value) =>
+        value?.Trim() is { Length: > 0 } trimmed ? JsonEncodedText.Encode(trimmed, OscalRenderer.WriterOptions.Encoder) : default;
 
     /// <summary>A property of a value <see cref="Encoded"/> already; none when it was empty.</summary>
-    private static void Prop(Utf8JsonWriter w, JsonEncodedText name, JsonEncodedText? value)
+    private static void Prop(Utf8JsonWriter w, JsonEncodedText name, JsonEncodedText value)
     {
-        if (value is { } encoded)
+        if (!value.EncodedUtf8Bytes.IsEmpty)
         {
             w.WriteStartObject();
             w.WriteString(OscalKeys.Name, name);
             w.WriteString(OscalKeys.Ns, OscalKeys.Namespace);
-            w.WriteString(OscalKeys.Value, encoded);
+            w.WriteString(OscalKeys.Value, value);
             w.WriteEndObject();
         }
     }
