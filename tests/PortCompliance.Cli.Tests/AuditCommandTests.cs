@@ -196,6 +196,17 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_Not_Speak_Of_Host_Reports_When_A_Fleet_Is_Written_Only_In_Machine_Formats()
+    {
+        var run = CliRun.Of("audit", "samples/fleet/2026-11", "--out", _out.FullName, "--formats", "json,oscal");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain("host reports", run.Out);
+        Assert.False(Directory.Exists(Path.Combine(_out.FullName, "hosts")));
+        Assert.Contains("oscal-assessment-results.json", run.Out);
+    }
+
+    [Fact]
     public void Should_Keep_A_Small_Run_In_One_Combined_Report()
     {
         CliRun.Of("audit", "samples/ss/ss-lntup-debian12-db.txt", "--out", _out.FullName, "--formats", "html");

@@ -43,7 +43,11 @@ internal sealed class FleetReports : IAuditSink<FleetReports.HostReports>
         Progress.Run("auditing hosts", request.Hosts.Count, console, done => AuditRun.Run(request, sink, new ConsoleObserver(console, done)));
         var written = sink.Written!;
         AuditSummaryWriter.Write(written.Result, written.Model!, written.Files, console.Out);
-        console.Out.WriteLine($"Wrote {sink._hostFiles.Count} host reports in {Path.Combine(folder, "hosts")}");
+        if (sink._documents.Count > 0)
+        {
+            // Only formats with a report a host (pdf, html) make hosts/; a json or oscal run has none to tell of.
+            console.Out.WriteLine($"Wrote {sink._hostFiles.Count} host reports in {Path.Combine(folder, "hosts")}");
+        }
         return written;
     }
 
