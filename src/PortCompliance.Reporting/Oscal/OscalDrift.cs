@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PortCompliance.Core.Model;
 
@@ -19,28 +20,52 @@ internal sealed class OscalDrift(AuditResult run, HostResult host, DriftReport d
     private string Uuid(string change, string what, int index) =>
         OscalIds.Of("observation", _date, host.Host, "drift", change, what, index.ToString());
 
-    private IEnumerable<(string Uuid, ListenerChange Change)> Listeners =>
-        own.Listeners.Select((c, i) => (Uuid(c.Change.Name(), $"{c.Proto} {c.Port}", i), c));
+    /// <summary>The host's listener changes with their observation UUIDs, made once.</summary>
+    private List<(string Uuid, ListenerChange Change)> Listeners => _listeners ??=
+        [.. own.Listeners.Select((c, i) => (Uuid(c.Change.Name(), $"{c.Proto} {c.Port}", i), c))];
 
-    private IEnumerable<(string Uuid, FindingChange Change)> FindingChanges =>
-        own.Findings.Select((c, i) => (Uuid(c.Change.Name(), $"{c.Rule} {c.Where}", i), c));
+    private List<(string Uuid, ListenerChange Change)>? _listeners;
+
+    /// <summary>The host's finding changes with their observation UUIDs, made once.</summary>
+    private List<(string Uuid, FindingChange Change)> FindingChanges => _findingChanges ??=
+        [.. own.Findings.Select((c, i) => (Uuid(c.Change.Name(), $"{c.Rule} {c.Where}", i), c))];
+
+    private List<(string Uuid, FindingChange Change)>? _findingChanges;
 
     /// <summary>
     /// The changes a rule's finding on this host rests on: its own findings new or resolved, and the listeners changed
-    /// on a port it has (or had) a finding of.
+    /// on a port it has (or had) a finding of. One pass over the host's changes a rule, whatever their number: a host
+    /// with thousands of listeners changed must not cost their square.
     /// </summary>
     public IEnumerable<string> ObservationsConcerning(string rule, IReadOnlyList<Finding> broken)
     {
         var mine = FindingChanges.Where(c => c.Change.Rule == rule).ToList();
+        var ports = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in broken)
+        {
+            if (f is { Proto: { } proto, Port: { } port })
+            {
+                ports.Add(PortKey(proto.Label(), port.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        foreach (var (_, c) in mine)
+        {
+            // Where a finding change is, as the drift report writes it: "TCP 0.0.0.0:23" is TCP port 23.
+            var space = c.Where.IndexOf(' ', StringComparison.Ordinal);
+            var colon = c.Where.LastIndexOf(':');
+            if (space > 0 && colon >= 0)
+            {
+                ports.Add(PortKey(c.Where[..space], c.Where[(colon + 1)..]));
+            }
+        }
+
         return mine.Select(c => c.Uuid).Concat(Listeners
-            .Where(l => broken.Any(f => f.Proto == l.Change.Proto && f.Port == l.Change.Port) || mine.Any(c => OnPort(c.Change, l.Change)))
+            .Where(l => ports.Contains(PortKey(l.Change.Proto.Label(), l.Change.Port.ToString(CultureInfo.InvariantCulture))))
             .Select(l => l.Uuid));
     }
 
-    /// <summary>A finding change's place is written as the drift report writes it: <c>TCP 0.0.0.0:23</c>.</summary>
-    private static bool OnPort(FindingChange finding, ListenerChange listener) =>
-        finding.Where.StartsWith(listener.Proto.Label() + " ", StringComparison.Ordinal)
-        && finding.Where.EndsWith(":" + listener.Port, StringComparison.Ordinal);
+    private static string PortKey(string proto, string port) => proto + " " + port;
 
     public void WriteObservations(Utf8JsonWriter w, OscalHostItems items)
     {

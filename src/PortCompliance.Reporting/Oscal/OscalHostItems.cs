@@ -18,6 +18,31 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
 
     private readonly Dictionary<ListeningSocket, string> _observations = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// The host's sockets by port, indexed the first time a finding asks: what a finding on a port rests on, found
+    /// without a pass over every socket for every finding (a host may have tens of thousands of both).
+    /// </summary>
+    private List<ListeningSocket> SocketsOnPort(int port)
+    {
+        if (_byPort is null)
+        {
+            _byPort = [];
+            foreach (var socket in host.Sockets)
+            {
+                if (!_byPort.TryGetValue(socket.Port, out var onPort))
+                {
+                    _byPort[socket.Port] = onPort = [];
+                }
+
+                onPort.Add(socket);
+            }
+        }
+
+        return _byPort.GetValueOrDefault(port) ?? [];
+    }
+
+    private Dictionary<int, List<ListeningSocket>>? _byPort;
+
     /// <summary>The host's inventory item, as its own entry and every observation's subject name it.</summary>
     private readonly JsonEncodedText _inventoryUuid = JsonEncodedText.Encode(OscalIds.Of("inventory-item", host.Host));
 
@@ -139,16 +164,20 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
             var broken = byRule.GetValueOrDefault(rule) ?? [];
             var riskUuids = new List<string>(broken.Count);
             var related = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < broken.Count; i++)
             {
                 riskUuids.Add(WriteRisk(risks, broken[i], i));
-                // The sockets the finding is on: a host has a few dozen, scanned, not indexed.
-                foreach (var socket in host.Sockets)
+                if (broken[i] is not { Port: { } port } finding)
                 {
-                    if (socket.Port == broken[i].Port && socket.Proto == broken[i].Proto && socket.Address == broken[i].Address
-                        && ObservationUuid(socket) is var uuid && !related.Contains(uuid))
+                    continue;
+                }
+
+                foreach (var socket in SocketsOnPort(port))
+                {
+                    if (socket.Proto == finding.Proto && socket.Address == finding.Address && seen.Add(ObservationUuid(socket)))
                     {
-                        related.Add(uuid);
+                        related.Add(ObservationUuid(socket));
                     }
                 }
             }
