@@ -10,10 +10,11 @@ using PortCompliance.Reporting.Model;
 namespace PortCompliance.Benchmarks;
 
 /// <summary>
-/// What a streamed format costs a fleet of 1,000 hosts once they are judged: each host made ahead
-/// (<see cref="IReportRun.Prepare"/>), added in report order and the file finished, on one core, into memory. The
-/// hosts are the fleet sample's 19 genuine captures under 1,000 names, judged against the built-in policy, as
-/// <c>bench/fleet.sh 1000 json roles</c> builds them. <c>json</c> is the baseline issue 17 measures <c>oscal</c> against.
+/// What a streamed format costs once the hosts are judged: each host made ahead (<see cref="IReportRun.Prepare"/>),
+/// added in report order and the file finished, on one core, into memory. A fleet of 1,000 hosts — the fleet sample's
+/// 19 genuine captures under 1,000 names, judged against the built-in policy, as <c>bench/fleet.sh 1000 json roles</c>
+/// builds them; <c>json</c> is the baseline issue 17 measures <c>oscal</c> against — and one host with 40,000
+/// listeners, where a format's work a finding must stay linear (OSCAL's was its square: 85 s).
 /// </summary>
 [MemoryDiagnoser]
 public class StreamedFormatBenchmarks
@@ -27,20 +28,32 @@ public class StreamedFormatBenchmarks
     [Params("json", "oscal", "csv", "junit")]
     public string Format { get; set; } = "";
 
+    /// <summary><c>fleet</c>: 1,000 hosts of the fleet sample; <c>large-host</c>: one host with 40,000 listeners.</summary>
+    [Params("fleet", "large-host")]
+    public string Shape { get; set; } = "";
+
     [GlobalSetup]
     public void Setup()
     {
+        var policy = PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
+        var settings = new AuditSettings(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), Severity.High, "bench");
+        _renderer = ReportRenderers.Create(new ReportOptions()).OfType<IStreamingRenderer>().Single(r => r.Key == Format);
+        if (Shape == "large-host")
+        {
+            _result = AuditRun.Whole([Samples.LargeHost(40_000)], policy, settings);
+            _model = ReportModelBuilder.Build(_result, new ReportOptions());
+            _views = [.. _model.Hosts];
+            return;
+        }
+
         var real = Directory.GetFiles(Path.Combine(Samples.Root(), "fleet", "2026-11"), "*.txt").Order(StringComparer.Ordinal)
             .Select(f => InputReader.ReadFile(f, new ListingOptions(f)).Snapshot!).ToList();
         var snapshots = Enumerable.Range(0, Hosts).Select(i => real[i % real.Count] with { Host = $"host{i + 1:00000}" }).ToList();
-        var policy = PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
-        var settings = new AuditSettings(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), Severity.High, "bench");
         _result = AuditRun.Whole(snapshots, policy, settings);
         var hosts = _result.Hosts.Select((h, i) => new HostAudit(i, h, Auditor.Summarize([h], 0, settings.FailOn), null)).ToList();
         var anchors = ReportModelBuilder.FleetAnchors(snapshots.Select(s => s.Host));
         _views = [.. hosts.Select(h => ReportModelBuilder.ForHost(_result with { Hosts = [] }, h, anchors[h.Index], new ReportOptions()).Hosts[0])];
         _model = ReportModelBuilder.ForFleet(_result, hosts, new ReportOptions());
-        _renderer = ReportRenderers.Create(new ReportOptions()).OfType<IStreamingRenderer>().Single(r => r.Key == Format);
     }
 
     [Benchmark]
