@@ -4,6 +4,8 @@
 #   extends-fanout : each policy file extending the next three, 40 deep, from policies/baseline.yaml (3^40 paths)
 #   fifo-folder    : a folder of 494 listings from samples/fleet/2026-11 with one FIFO among them
 #   dev-zero       : /dev/zero as an input, as --policy (via a symlink), in extends: and as --baseline
+#   large-host     : one host with 40,000 listeners (the db sample's rows on ports counted up from 20000) through every
+#                    machine format, json,csv,junit,oscal (OSCAL matched findings to sockets in their square: 85 s)
 # Usage: bench/hostile-files.sh [PORTCOMPLIANCE]   (default: publishes src/PortCompliance.Cli to a temporary folder)
 # A case that hits its LIMIT prints "timeout" — the behaviour before the fix for extends, the FIFO and /dev/zero.
 set -uo pipefail
@@ -48,3 +50,13 @@ run dev-zero-input audit /dev/zero --formats json --out "$work/r4"
 run dev-zero-policy audit "$db" --policy "$work/zero.yaml" --formats json --out "$work/r5"
 run dev-zero-extends audit "$db" --policy "$work/extends-zero.yaml" --formats json --out "$work/r6"
 run dev-zero-baseline audit "$db" --baseline /dev/zero --formats json --out "$work/r7"
+
+# large-host: the db sample's rows, each on a port of its own from 20000 up.
+python3 - "$db" "$work/large.ss.txt" <<'PY'
+import re, sys
+lines = open(sys.argv[1]).read().split("\n")
+rows = [l for l in lines[1:] if l.strip()]
+out = [lines[0]] + [re.sub(r"(\S+):\d+(\s+\S+:\S+)", lambda m: f"{m.group(1)}:{20000 + i}{m.group(2)}", rows[i % len(rows)], count=1) for i in range(40000)]
+open(sys.argv[2], "w").write("\n".join(out) + "\n")
+PY
+run large-host audit "$work/large.ss.txt" --formats json,csv,junit,oscal --out "$work/r8"
