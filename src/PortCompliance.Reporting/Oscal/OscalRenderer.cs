@@ -107,19 +107,28 @@ internal sealed class OscalRenderer : IStreamingRenderer
     /// <summary>A host's items for each spool, as array elements already indented and separated.</summary>
     private sealed record HostItems(PooledBytes Inventory, PooledBytes Observations, PooledBytes Findings, PooledBytes Risks, DateTimeOffset Collected, string[] Controls);
 
-    /// <summary>Bytes in an array from the shared pool: a fleet's items pass through the same few arrays, not 40 MB of new ones.</summary>
-    private readonly record struct PooledBytes(byte[] Array, int Length)
+    /// <summary>
+    /// A host's items for one spool: copied into an array from the shared pool (a fleet's items pass through the same
+    /// few arrays, not 40 MB of new ones), or, for a host whose items outgrew the kept buffer, that buffer itself.
+    /// </summary>
+    private readonly record struct PooledBytes(ReadOnlyMemory<byte> Bytes, byte[]? Pooled)
     {
         public static PooledBytes Of(ReadOnlySpan<byte> bytes)
         {
             var array = ArrayPool<byte>.Shared.Rent(bytes.Length);
             bytes.CopyTo(array);
-            return new PooledBytes(array, bytes.Length);
+            return new PooledBytes(array.AsMemory(0, bytes.Length), array);
         }
 
-        public ReadOnlySpan<byte> Span => Array.AsSpan(0, Length);
+        public int Length => Bytes.Length;
 
-        public void Return() => ArrayPool<byte>.Shared.Return(Array);
+        public void Return()
+        {
+            if (Pooled is not null)
+            {
+                ArrayPool<byte>.Shared.Return(Pooled);
+            }
+        }
     }
 
     private sealed class HostWriters
@@ -144,11 +153,6 @@ internal sealed class OscalRenderer : IStreamingRenderer
 
         public Utf8JsonWriter Start()
         {
-            if (_bytes.Capacity > Kept)
-            {
-                _bytes = new ArrayBufferWriter<byte>(1 << 14);
-            }
-
             _bytes.ResetWrittenCount();
             _writer.Reset(_bytes);
             for (var i = 0; i < depth; i++)
@@ -161,11 +165,21 @@ internal sealed class OscalRenderer : IStreamingRenderer
             return _writer;
         }
 
-        /// <summary>The items written since <see cref="Start"/>, in a pooled array the spool returns once it holds them.</summary>
+        /// <summary>
+        /// The items written since <see cref="Start"/>, in a pooled array the spool returns once it holds them; a huge
+        /// host's are handed over in the buffer they grew in, not copied, and the next host starts a small one.
+        /// </summary>
         public PooledBytes Items()
         {
             _writer.Flush();
-            return PooledBytes.Of(_bytes.WrittenSpan[_start..]);
+            if (_bytes.Capacity <= Kept)
+            {
+                return PooledBytes.Of(_bytes.WrittenSpan[_start..]);
+            }
+
+            var grown = new PooledBytes(_bytes.WrittenMemory[_start..], Pooled: null);
+            _bytes = new ArrayBufferWriter<byte>(1 << 14);
+            return grown;
         }
     }
 
@@ -182,7 +196,7 @@ internal sealed class OscalRenderer : IStreamingRenderer
             if (items.Length > 0)
             {
                 stream.Write(_any ? ","u8 : "["u8);
-                stream.Write(items.Span);
+                stream.Write(items.Bytes.Span);
                 _any = true;
             }
 
