@@ -12,7 +12,7 @@ namespace PortCompliance.Core.Tests.Evaluation;
 /// parser. The sockets are every genuine sample's: as read (a Windows listing is a Windows host) and, to reach every
 /// path of every OS, judged as if on a host of that OS.
 /// </summary>
-public sealed class OsRemediationTests
+public sealed partial class OsRemediationTests
 {
     private static readonly Core.Policy.Policy Baseline = PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
 
@@ -42,14 +42,10 @@ public sealed class OsRemediationTests
     }
 
     /// <summary>
-    /// Catalogue entries still written as prose or with a placeholder sh reads as a redirection (<c>&lt;display&gt;</c>):
-    /// known, to be split into a step's text and its command. Nothing may join them; each one mended leaves the list.
+    /// Catalogue entries with a placeholder sh reads as a redirection (<c>&lt;display&gt;</c>): known, to become a
+    /// shell variable. Nothing may join them; each one mended leaves the list.
     /// </summary>
-    private static readonly HashSet<string> NotYetShell = new(StringComparer.Ordinal)
-    {
-        "oracle-listener disable", "docker-api-tls disable", "kubelet disable", "kubelet-readonly disable", "ssh disable",
-        "ssh FreeBsd disable", "vnc restart", "vnc disable", "telnet disable", "rsh disable", "ntp disable",
-    };
+    private static readonly HashSet<string> NotYetShell = new(StringComparer.Ordinal) { "vnc restart", "vnc disable" };
 
     [Fact]
     public void Every_Catalogue_Command_For_Linux_Bsd_And_Macos_Parses_With_Sh_And_Keeps_Its_Remarks_In_Comments()
@@ -67,8 +63,11 @@ public sealed class OsRemediationTests
         Assert.True(commands.Count > 300, $"only {commands.Count} catalogue commands found");
         var failing = commands.Where(c => ShellSyntaxError(c.Command!) is not null).Select(c => c.Where).ToHashSet(StringComparer.Ordinal);
         Assert.True(failing.SetEquals(NotYetShell), $"not shell: {string.Join(", ", failing.Except(NotYetShell))}; mended: {string.Join(", ", NotYetShell.Except(failing))}");
-        // A remark in parentheses after a command is a shell error or, worse, a subshell: it is a # comment.
-        Assert.DoesNotContain(commands, c => !NotYetShell.Contains(c.Where) && c.Command!.TrimEnd().EndsWith(')') && !c.Command.Contains("$(", StringComparison.Ordinal));
+        // A remark in parentheses after a command is a shell error or, worse, a subshell: it is a # comment, and prose
+        // in a command's place is a comment too.
+        Assert.DoesNotContain(commands, c => !NotYetShell.Contains(c.Where) && c.Command!.Split('\n').Select(CodeOf).Any(code => code.EndsWith(')') && !code.Contains("$(", StringComparison.Ordinal)));
+        // Prose parses as a command named "Do" or "Keep": a line that opens with a capitalised word is a sentence.
+        Assert.DoesNotContain(commands, c => c.Command!.Split('\n').Select(CodeOf).Any(code => Sentence().IsMatch(code)));
     }
 
     [Fact]
@@ -76,6 +75,16 @@ public sealed class OsRemediationTests
     {
         Assert.Null(ShellSyntaxError("sudo systemctl disable --now rpcbind.socket  # or: sudo apt purge rpcbind"));
         Assert.NotNull(ShellSyntaxError("sudo systemctl disable --now rpcbind.socket (or sudo apt purge rpcbind)"));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Z][a-z]+ ")]
+    private static partial System.Text.RegularExpressions.Regex Sentence();
+
+    /// <summary>A line of a command without its <c># comment</c>, trimmed.</summary>
+    private static string CodeOf(string line)
+    {
+        var comment = line.TrimStart().StartsWith('#') ? 0 : line.IndexOf(" #", StringComparison.Ordinal);
+        return (comment >= 0 ? line[..comment] : line).Trim();
     }
 
     /// <summary><c>sh -n</c>'s complaint about a command, or null when it parses.</summary>
