@@ -62,6 +62,9 @@ public sealed partial class OsRemediationTests
         Assert.DoesNotContain(commands, c => c.Command!.Split('\n').Select(CodeOf).Any(code => code.EndsWith(')') && !code.Contains("$(", StringComparison.Ordinal)));
         // Prose parses as a command named "Do" or "Keep": a line that opens with a capitalised word is a sentence.
         Assert.DoesNotContain(commands, c => c.Command!.Split('\n').Select(CodeOf).Any(code => Sentence().IsMatch(code)));
+        // A <placeholder> parses too, as redirections ("<admin-CIDR> to" reads admin-CIDR and writes a file "to"): the
+        // reader's value is a shell variable the command checks is set.
+        Assert.DoesNotContain(commands, c => c.Command!.Split('\n').Select(CodeOf).Any(code => Placeholder().IsMatch(code)));
     }
 
     [Fact]
@@ -73,6 +76,9 @@ public sealed partial class OsRemediationTests
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Z][a-z]+ ")]
     private static partial System.Text.RegularExpressions.Regex Sentence();
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[A-Za-z][^<>]*>")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 
     /// <summary>A line of a command without its <c># comment</c>, trimmed.</summary>
     private static string CodeOf(string line)
