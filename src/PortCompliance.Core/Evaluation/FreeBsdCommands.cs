@@ -1,5 +1,7 @@
 using PortCompliance.Core.Model;
 
+using static PortCompliance.Core.Evaluation.OsCommands;
+
 namespace PortCompliance.Core.Evaluation;
 
 /// <summary>FreeBSD: pf, <c>sockstat</c>, rc.d (<c>service</c>, <c>sysrc</c>).</summary>
@@ -27,9 +29,9 @@ internal sealed class FreeBsdCommands : IOsCommands
         : Verify(socket);
 
     public string Stop(ListeningSocket socket, int? pid) =>
-        "sudo service <rc name, see service -e> stop\nsudo sysrc <rc name>_enable=NO";
+        $"{Chosen("RC", "its rc.d name, from: service -e")}\n[ -n \"$RC\" ] && sudo service \"$RC\" stop && sudo sysrc \"${{RC}}_enable=NO\"";
 
-    public string Restart(int? pid) => "sudo service <rc name, see service -e> restart";
+    public string Restart(int? pid) => $"{Chosen("RC", "its rc.d name, from: service -e")}\n[ -n \"$RC\" ] && sudo service \"$RC\" restart";
 
     public string Collect => "sudo sockstat -46l > \"$(hostname -s).sockstat.txt\"";
 

@@ -1,5 +1,7 @@
 using PortCompliance.Core.Model;
 
+using static PortCompliance.Core.Evaluation.OsCommands;
+
 namespace PortCompliance.Core.Evaluation;
 
 /// <summary>Linux: ufw and nftables, <c>ss</c>, systemd.</summary>
@@ -32,9 +34,11 @@ internal sealed class LinuxCommands : IOsCommands
         ? $"{Verify(socket)}\nsudo ls -l /proc/{p}/exe\nsystemctl status {p}"
         : Verify(socket);
 
-    public string Stop(ListeningSocket socket, int? pid) => "sudo systemctl disable --now <unit shown by systemctl status PID>";
+    public string Stop(ListeningSocket socket, int? pid) =>
+        $"{Chosen("UNIT", $"the .service that systemctl status {pid?.ToString() ?? "PID"} names (not a session scope)")}\n[ -n \"$UNIT\" ] && sudo systemctl disable --now \"$UNIT\"";
 
-    public string Restart(int? pid) => "sudo systemctl restart <unit shown by systemctl status PID>";
+    public string Restart(int? pid) =>
+        $"{Chosen("UNIT", $"the .service that systemctl status {pid?.ToString() ?? "PID"} names")}\n[ -n \"$UNIT\" ] && sudo systemctl restart \"$UNIT\"";
 
     public string Collect => "sudo ss -lntup > \"$(hostname).ss.txt\"";
 

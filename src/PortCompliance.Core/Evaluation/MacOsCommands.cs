@@ -1,5 +1,7 @@
 using PortCompliance.Core.Model;
 
+using static PortCompliance.Core.Evaluation.OsCommands;
+
 namespace PortCompliance.Core.Evaluation;
 
 /// <summary>macOS: a pf anchor under Apple's own (<c>com.apple/*</c> is read by the default pf.conf), lsof, launchd.</summary>
@@ -31,9 +33,10 @@ internal sealed class MacOsCommands : IOsCommands
         : Verify(socket);
 
     public string Stop(ListeningSocket socket, int? pid) =>
-        "sudo launchctl bootout system/<label shown by launchctl procinfo>\nsudo launchctl disable system/<label shown by launchctl procinfo>";
+        $"{Chosen("LABEL", $"its launchd label, from: sudo launchctl procinfo {pid?.ToString() ?? "PID"}")}\n[ -n \"$LABEL\" ] && sudo launchctl bootout \"system/$LABEL\" && sudo launchctl disable \"system/$LABEL\"";
 
-    public string Restart(int? pid) => "sudo launchctl kickstart -k system/<label shown by launchctl procinfo>";
+    public string Restart(int? pid) =>
+        $"{Chosen("LABEL", $"its launchd label, from: sudo launchctl procinfo {pid?.ToString() ?? "PID"}")}\n[ -n \"$LABEL\" ] && sudo launchctl kickstart -k \"system/$LABEL\"";
 
     public string Collect => "sudo lsof -iTCP -sTCP:LISTEN -iUDP -P -n > \"$(hostname -s).lsof.txt\"";
 

@@ -1,5 +1,7 @@
 using PortCompliance.Core.Model;
 
+using static PortCompliance.Core.Evaluation.OsCommands;
+
 namespace PortCompliance.Core.Evaluation;
 
 /// <summary>OpenBSD: pf, <c>netstat</c>/<c>fstat</c>, rc.d (<c>rcctl</c>).</summary>
@@ -26,9 +28,10 @@ internal sealed class OpenBsdCommands : IOsCommands
         ? $"doas fstat -p {p} | grep internet\nps -o pid,user,command -p {p}"
         : $"doas fstat | grep ':{socket.Port}'";
 
-    public string Stop(ListeningSocket socket, int? pid) => "doas rcctl stop <daemon, see rcctl ls on>\ndoas rcctl disable <daemon>";
+    public string Stop(ListeningSocket socket, int? pid) =>
+        $"{Chosen("DAEMON", "its rc.d daemon, from: rcctl ls on")}\n[ -n \"$DAEMON\" ] && doas rcctl stop \"$DAEMON\" && doas rcctl disable \"$DAEMON\"";
 
-    public string Restart(int? pid) => "doas rcctl restart <daemon, see rcctl ls on>";
+    public string Restart(int? pid) => $"{Chosen("DAEMON", "its rc.d daemon, from: rcctl ls on")}\n[ -n \"$DAEMON\" ] && doas rcctl restart \"$DAEMON\"";
 
     public string Collect => "netstat -an > \"$(hostname -s).netstat.txt\"";
 

@@ -59,4 +59,14 @@ internal static class OsCommands
 
     /// <summary>The OS whose catalogue block applies: Linux's top-level fields serve a host of unknown OS too.</summary>
     public static HostOs Effective(HostOs os) => ByOs.ContainsKey(os) ? os : HostOs.Linux;
+
+    /// <summary>
+    /// The line that asks the reader for a value a POSIX shell command needs (a unit, an rc.d name): a variable set
+    /// empty, and what to set it to. The commands after it run only once it is set (<c>[ -n "$UNIT" ] &amp;&amp;</c>), so a
+    /// block pasted unedited does nothing; a <c>&lt;placeholder&gt;</c> would be read by sh as a redirection.
+    /// </summary>
+    public static string Chosen(string variable, string what) => $"{variable}=  # set it first: {what}";
+
+    /// <summary>Every OS's commands: what the tests hold each OS's printed commands to.</summary>
+    internal static IReadOnlyList<IOsCommands> Each => All;
 }

@@ -68,6 +68,23 @@ public sealed partial class OsRemediationTests
     }
 
     [Fact]
+    public void Every_Command_An_Os_Writes_For_An_Unknown_Service_Parses_With_Sh_And_Asks_For_Its_Value_In_A_Variable()
+    {
+        var socket = Samples.Read(Samples.All().First(s => Samples.FormatOf(s) == "ss")).Sockets[0];
+        var commands = OsCommands.Each.Where(c => c.Shell is null)
+            .SelectMany(c => new int?[] { 4242, null }.SelectMany(pid => new[] { (c.Os, c.Stop(socket, pid)), (c.Os, c.Restart(pid)), (c.Os, c.Block(socket)), (c.Os, c.Verify(socket)) }))
+            .ToList();
+
+        Assert.Equal(4, commands.Select(c => c.Os).Distinct().Count()); // Linux, macOS, FreeBSD, OpenBSD
+        Assert.All(commands, c =>
+        {
+            Assert.Null(ShellSyntaxError(c.Item2));
+            Assert.DoesNotContain(c.Item2.Split('\n').Select(CodeOf), code => Placeholder().IsMatch(code));
+        });
+        Assert.Contains(commands, c => c.Item2.Contains("systemctl status 4242", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Should_Tell_A_Command_Sh_Parses_From_One_It_Cannot()
     {
         Assert.Null(ShellSyntaxError("sudo systemctl disable --now rpcbind.socket  # or: sudo apt purge rpcbind"));
