@@ -22,26 +22,9 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
     /// The host's sockets by port, indexed the first time a finding asks: what a finding on a port rests on, found
     /// without a pass over every socket for every finding (a host may have tens of thousands of both).
     /// </summary>
-    private List<ListeningSocket> SocketsOnPort(int port)
-    {
-        if (_byPort is null)
-        {
-            _byPort = [];
-            foreach (var socket in host.Sockets)
-            {
-                if (!_byPort.TryGetValue(socket.Port, out var onPort))
-                {
-                    _byPort[socket.Port] = onPort = [];
-                }
+    private ILookup<int, ListeningSocket> SocketsByPort => _byPort ??= host.Sockets.ToLookup(s => s.Port);
 
-                onPort.Add(socket);
-            }
-        }
-
-        return _byPort.GetValueOrDefault(port) ?? [];
-    }
-
-    private Dictionary<int, List<ListeningSocket>>? _byPort;
+    private ILookup<int, ListeningSocket>? _byPort;
 
     /// <summary>The host's inventory item, as its own entry and every observation's subject name it.</summary>
     private readonly JsonEncodedText _inventoryUuid = JsonEncodedText.Encode(OscalIds.Of("inventory-item", host.Host));
@@ -114,14 +97,7 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
             w.WriteStartObject();
             w.WriteString(OscalKeys.Description, $"{s.Source ?? host.Source}, line {s.Line}");
             w.WriteStartArray(OscalKeys.Props);
-            if (s.Source is null)
-            {
-                Prop(w, OscalKeys.Source, source);
-            }
-            else
-            {
-                Prop(w, "source", s.Source);
-            }
+            Prop(w, OscalKeys.Source, s.Source is null ? source : Encoded(s.Source));
 
             Prop(w, OscalKeys.Sha256, sha256);
             Prop(w, OscalKeys.Line, s.Line.ToString(CultureInfo.InvariantCulture));
@@ -147,21 +123,11 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
 
     public void WriteFindings(Utf8JsonWriter findings, Utf8JsonWriter risks)
     {
-        var byRule = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-        foreach (var f in host.Findings)
-        {
-            if (!byRule.TryGetValue(f.Rule, out var ofRule))
-            {
-                byRule[f.Rule] = ofRule = [];
-            }
-
-            ofRule.Add(f);
-        }
-
+        var byRule = host.Findings.ToLookup(f => f.Rule, StringComparer.Ordinal);
         var hostName = Encoded(host.Host);
         foreach (var rule in OscalControls.RulesInOrder(run.Policy))
         {
-            var broken = byRule.GetValueOrDefault(rule) ?? [];
+            List<Finding> broken = [.. byRule[rule]];
             var riskUuids = new List<string>(broken.Count);
             var related = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -173,11 +139,11 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
                     continue;
                 }
 
-                foreach (var socket in SocketsOnPort(port))
+                foreach (var socket in SocketsByPort[port].Where(s => s.Proto == finding.Proto && s.Address == finding.Address))
                 {
-                    if (socket.Proto == finding.Proto && socket.Address == finding.Address && seen.Add(ObservationUuid(socket)))
+                    if (ObservationUuid(socket) is var uuid && seen.Add(uuid))
                     {
-                        related.Add(ObservationUuid(socket));
+                        related.Add(uuid);
                     }
                 }
             }
