@@ -32,8 +32,7 @@ public class FleetIngestBenchmarks
             File.Copy(real[i % real.Count], Path.Combine(_folder, $"host{i + 1:00000}.ss.txt"));
         }
 
-        _policy = PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
-        _settings = new AuditSettings(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), Severity.High, "bench");
+        (_policy, _settings) = (Samples.Baseline, Samples.Settings);
     }
 
     [GlobalCleanup]

@@ -41,8 +41,7 @@ public class PdfBenchmarks
             var read = InputReader.ReadFile(path, new ListingOptions(path, Host: $"host{i + 1:000}"));
             return read.Snapshot!;
         }).ToList();
-        var policy = PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
-        var result = AuditRun.Whole(snapshots, policy, new AuditSettings(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), Severity.High, "bench"));
+        var result = AuditRun.Whole(snapshots, Samples.Baseline, Samples.Settings);
         _model = ReportModelBuilder.Build(result, new ReportOptions { Organisation = "Example Corp" });
         PdfReport.Render(_model, TextWriter.Null, new ReportOptions());
     }

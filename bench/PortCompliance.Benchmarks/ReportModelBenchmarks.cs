@@ -24,8 +24,7 @@ public class ReportModelBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var policy = PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
-        _result = AuditRun.Whole([Samples.LargeHost(Sockets)], policy, new AuditSettings(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), Severity.High, "bench"));
+        _result = AuditRun.Whole([Samples.LargeHost(Sockets)], Samples.Baseline, Samples.Settings);
     }
 
     [Benchmark]

@@ -1,13 +1,21 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using PortCompliance.Core.Evaluation;
 using PortCompliance.Core.Ingest;
 using PortCompliance.Core.Model;
+using PortCompliance.Core.Policy;
 
 namespace PortCompliance.Benchmarks;
 
 /// <summary>The checkout's samples/ folder: benchmarks run on real captures, found from wherever BenchmarkDotNet runs them.</summary>
 internal static partial class Samples
 {
+    /// <summary>The built-in baseline policy every benchmark judges against.</summary>
+    public static Policy Baseline => PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
+
+    /// <summary>The audit settings of every benchmark: the fleet sample's audit date, failing on high.</summary>
+    public static AuditSettings Settings => new(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), Severity.High, "bench");
+
     /// <summary>
     /// One host with <paramref name="sockets"/> listening sockets: the genuine ss sample's rows repeated on ports
     /// counted up from 20000 (about 1.3 findings a socket: approved-ports, wildcard-bind …).

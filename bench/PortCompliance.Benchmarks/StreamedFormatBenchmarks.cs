@@ -35,8 +35,7 @@ public class StreamedFormatBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var policy = PolicyLoader.Load(PolicyLoader.BuiltInBaseline).Policy!;
-        var settings = new AuditSettings(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), Severity.High, "bench");
+        var (policy, settings) = (Samples.Baseline, Samples.Settings);
         _renderer = ReportRenderers.Create(new ReportOptions()).OfType<IStreamingRenderer>().Single(r => r.Key == Format);
         if (Shape == "large-host")
         {
