@@ -26,6 +26,34 @@ internal static partial class OscalControls
         controls.Select(ControlId).OfType<string>().Distinct(StringComparer.Ordinal);
 
     /// <summary>
+    /// The NIST controls a host's findings map to, each once. Its findings of a rule share one list of controls (the
+    /// rule's, or a group's), so a list the last finding had is not matched again.
+    /// </summary>
+    public static string[] ControlIds(IReadOnlyList<Finding> findings)
+    {
+        var ids = new List<string>();
+        IReadOnlyList<string>? last = null;
+        foreach (var finding in findings)
+        {
+            if (ReferenceEquals(finding.Controls, last))
+            {
+                continue;
+            }
+
+            last = finding.Controls;
+            foreach (var control in finding.Controls)
+            {
+                if (ControlId(control) is { } id && !ids.Contains(id))
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+
+        return [.. ids];
+    }
+
+    /// <summary>
     /// What a finding of <paramref name="rule"/> targets: the objective of its first NIST SP 800-53 control
     /// (<c>sc-7_obj</c>) — as its findings on the host carry them (a policy group may set others), else as the policy
     /// sets them, so a rule that raised nothing targets the same objective — and the rule id only when the rule maps

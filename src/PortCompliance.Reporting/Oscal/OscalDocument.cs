@@ -22,32 +22,39 @@ internal static class OscalDocument
     public static void Write(Stream target, AuditResult run, IReadOnlyCollection<string> controls, DateTimeOffset? earliest,
         Stream inventory, Stream observations, Stream findings, Stream risks)
     {
-        var spools = new Dictionary<string, (Stream Items, int Depth)>
-        {
-            ["\u0001inventory"] = (inventory, InventoryDepth), ["\u0001observations"] = (observations, ResultDepth),
-            ["\u0001findings"] = (findings, ResultDepth), ["\u0001risks"] = (risks, ResultDepth),
-        }.Where(s => s.Value.Items.Length > 2).ToDictionary();
-        var envelope = Envelope(run, controls, earliest, spools.Keys.ToHashSet());
-        var text = Encoding.UTF8.GetString(envelope);
+        Spliced[] spools =
+        [
+            new("\u0001inventory", inventory, InventoryDepth), new("\u0001observations", observations, ResultDepth),
+            new("\u0001findings", findings, ResultDepth), new("\u0001risks", risks, ResultDepth),
+        ];
+        var present = spools.Where(s => s.Items.Length > 2).ToList();
+        var text = Encoding.UTF8.GetString(Envelope(run, controls, earliest, [.. present.Select(s => s.Placeholder)]));
         var at = 0;
-        foreach (var (placeholder, spool) in spools
-                     .Select(s => (Quoted: JsonSerializer.Serialize(s.Key), s.Value))
-                     .OrderBy(s => text.IndexOf(s.Quoted, StringComparison.Ordinal)))
+        foreach (var spool in present.OrderBy(s => text.IndexOf(s.Quoted, StringComparison.Ordinal)))
         {
-            var index = text.IndexOf(placeholder, StringComparison.Ordinal);
+            var index = text.IndexOf(spool.Quoted, StringComparison.Ordinal);
             var line = text.LastIndexOf('\n', index) + 1;
             if (text.AsSpan(line).IndexOfAnyExcept(' ') != (spool.Depth - 1) * OscalRenderer.WriterOptions.IndentSize)
             {
                 // A bug, not an input: the envelope moved an array the spools were indented for.
-                throw new InvalidOperationException($"the OSCAL envelope holds an array at another depth than its items were written at ({placeholder})");
+                throw new InvalidOperationException($"the OSCAL envelope holds an array at another depth than its items were written at ({spool.Quoted})");
             }
 
             target.Write(Encoding.UTF8.GetBytes(text[at..index]));
             spool.Items.CopyTo(target, 1 << 20);
-            at = index + placeholder.Length;
+            at = index + spool.Quoted.Length;
         }
 
         target.Write(Encoding.UTF8.GetBytes(text[at..] + "\n"));
+    }
+
+    /// <summary>
+    /// A spool and the string the envelope holds in its place, as the writer writes it (<c>"\u0001risks"</c>): a
+    /// control character no value of the document has.
+    /// </summary>
+    private sealed record Spliced(string Placeholder, Stream Items, int Depth)
+    {
+        public string Quoted { get; } = $"\"\\u0001{Placeholder[1..]}\"";
     }
 
     private static byte[] Envelope(AuditResult run, IReadOnlyCollection<string> controls, DateTimeOffset? earliest, HashSet<string> present)

@@ -22,9 +22,25 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
     /// The host's sockets by port, indexed the first time a finding asks: what a finding on a port rests on, found
     /// without a pass over every socket for every finding (a host may have tens of thousands of both).
     /// </summary>
-    private ILookup<int, ListeningSocket> SocketsByPort => _byPort ??= host.Sockets.ToLookup(s => s.Port);
+    private Dictionary<int, List<ListeningSocket>> SocketsByPort => _byPort ??= ByPort(host.Sockets);
 
-    private ILookup<int, ListeningSocket>? _byPort;
+    private Dictionary<int, List<ListeningSocket>>? _byPort;
+
+    private static Dictionary<int, List<ListeningSocket>> ByPort(IReadOnlyList<ListeningSocket> sockets)
+    {
+        var byPort = new Dictionary<int, List<ListeningSocket>>();
+        foreach (var s in sockets)
+        {
+            if (!byPort.TryGetValue(s.Port, out var on))
+            {
+                byPort[s.Port] = on = [];
+            }
+
+            on.Add(s);
+        }
+
+        return byPort;
+    }
 
     /// <summary>The host's inventory item, as its own entry and every observation's subject name it.</summary>
     private readonly JsonEncodedText _inventoryUuid = JsonEncodedText.Encode(OscalIds.Of("inventory-item", host.Host));
@@ -82,10 +98,18 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         {
             w.WriteStartObject();
             w.WriteString(OscalKeys.Uuid, ObservationUuid(s));
-            w.WriteString(OscalKeys.Title, $"{s.Proto.Name()} {s.Address}:{s.Port} listening on {host.Host}");
-            var processes = string.Join(", ", s.Processes.Select(p => p.Name));
-            w.WriteString(OscalKeys.Description, $"A listening {s.Proto.Name()} socket on {s.Address} port {s.Port}"
-                + (processes.Length > 0 ? $", held by {processes}." : "."));
+            Composed.Start().Add(s.Proto.Name()).Add(" ").Add(s.Address).Add(":").Add(s.Port).Add(" listening on ").Add(host.Host)
+                .WriteTo(w, OscalKeys.Title);
+            var description = Composed.Start().Add("A listening ").Add(s.Proto.Name()).Add(" socket on ").Add(s.Address).Add(" port ").Add(s.Port);
+            if (s.Processes.Count > 1 || s.Processes is [{ Name.Length: > 0 }])
+            {
+                for (var i = 0; i < s.Processes.Count; i++)
+                {
+                    description.Add(i == 0 ? ", held by " : ", ").Add(s.Processes[i].Name);
+                }
+            }
+
+            description.Add(".").WriteTo(w, OscalKeys.Description);
             w.WriteStartArray(OscalKeys.Props);
             Prop(w, OscalKeys.CollectedFrom, collectedFrom);
             w.WriteEndArray();
@@ -95,12 +119,12 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
             WriteSubject(w);
             w.WriteStartArray(OscalKeys.RelevantEvidence);
             w.WriteStartObject();
-            w.WriteString(OscalKeys.Description, $"{s.Source ?? host.Source}, line {s.Line}");
+            Composed.Start().Add(s.Source ?? host.Source).Add(", line ").Add(s.Line).WriteTo(w, OscalKeys.Description);
             w.WriteStartArray(OscalKeys.Props);
             Prop(w, OscalKeys.Source, s.Source is null ? source : Encoded(s.Source));
 
             Prop(w, OscalKeys.Sha256, sha256);
-            Prop(w, OscalKeys.Line, s.Line.ToString(CultureInfo.InvariantCulture));
+            Prop(w, OscalKeys.Line, Composed.Start().Add(s.Line));
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndArray();
@@ -139,9 +163,9 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
                     continue;
                 }
 
-                foreach (var socket in SocketsByPort[port].Where(s => s.Proto == finding.Proto && s.Address == finding.Address))
+                foreach (var socket in SocketsByPort.GetValueOrDefault(port) ?? [])
                 {
-                    if (ObservationUuid(socket) is var uuid && seen.Add(uuid))
+                    if (socket.Proto == finding.Proto && socket.Address == finding.Address && ObservationUuid(socket) is var uuid && seen.Add(uuid))
                     {
                         related.Add(uuid);
                     }
@@ -155,10 +179,14 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
 
             findings.WriteStartObject();
             findings.WriteString(OscalKeys.Uuid, OscalIds.Of("finding", _date, host.Host, rule));
-            findings.WriteString(OscalKeys.Title, $"{rule} on {host.Host}");
-            findings.WriteString(OscalKeys.Description, broken.Count == 0
-                ? $"Rule {rule} holds on {host.Host}."
-                : string.Join("\n\n", broken.Select(f => f.Message)));
+            Composed.Start().Add(rule).Add(" on ").Add(host.Host).WriteTo(findings, OscalKeys.Title);
+            var description = broken.Count == 0 ? Composed.Start().Add("Rule ").Add(rule).Add(" holds on ").Add(host.Host).Add(".") : Composed.Start();
+            for (var i = 0; i < broken.Count; i++)
+            {
+                description.Add(i == 0 ? "" : "\n\n").Add(broken[i].Message);
+            }
+
+            description.WriteTo(findings, OscalKeys.Description);
             findings.WriteStartObject(OscalKeys.Target);
             findings.WriteString(OscalKeys.Type, OscalKeys.ObjectiveId);
             findings.WriteString(OscalKeys.TargetId, OscalControls.Objective(rule, broken, run.Policy));
@@ -182,9 +210,28 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         var approved = f.Waived && f.Waiver is { Expired: false };
         w.WriteStartObject();
         w.WriteString(OscalKeys.Uuid, uuid);
-        w.WriteString(OscalKeys.Title, $"{f.Rule}: {host.Host}" + (f.Port is { } port ? $" {f.Proto?.ToString().ToLowerInvariant()}/{port}" : ""));
+        var title = Composed.Start().Add(f.Rule).Add(": ").Add(host.Host);
+        if (f.Port is { } port)
+        {
+            title.Add(" ").Add(f.Proto?.Name()).Add("/").Add(port);
+        }
+
+        title.WriteTo(w, OscalKeys.Title);
         w.WriteString(OscalKeys.Description, f.Message);
-        w.WriteString(OscalKeys.Statement, f.Remediation.Count == 0 ? f.Message : string.Join("\n\n", f.Remediation.Select(Step)));
+        if (f.Remediation.Count == 0)
+        {
+            w.WriteString(OscalKeys.Statement, f.Message);
+        }
+        else
+        {
+            var statement = Composed.Start();
+            for (var i = 0; i < f.Remediation.Count; i++)
+            {
+                Step(statement.Add(i == 0 ? "" : "\n\n"), f.Remediation[i]);
+            }
+
+            statement.WriteTo(w, OscalKeys.Statement);
+        }
         w.WriteStartArray(OscalKeys.Props);
         Prop(w, OscalKeys.Severity, f.Severity.Name());
         if (f.Waiver is { } waiver)
@@ -218,24 +265,28 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
     /// (<c>sh</c>, or <c>powershell</c> for Windows), as the PDF and HTML show it. The fence is longer than any run of
     /// backticks in the command (a process name may hold some), so nothing in it closes the block early.
     /// </summary>
-    private static string Step(RemediationStep step)
+    private static void Step(Composed statement, RemediationStep step)
     {
-        if (step.Code is null)
+        statement.Add(step.Text);
+        if (step.Code is { } code)
         {
-            return step.Text;
+            var fence = Math.Max(3, LongestRun(code, '`') + 1);
+            statement.Add("\n\n").Add('`', fence).Add(step.Shell ?? "sh").Add("\n").Add(code).Add("\n").Add('`', fence);
         }
-
-        var fence = new string('`', Math.Max(3, LongestRun(step.Code, '`') + 1));
-        return $"{step.Text}\n\n{fence}{step.Shell ?? "sh"}\n{step.Code}\n{fence}";
     }
 
     private static int LongestRun(string text, char c)
     {
-        int longest = 0, run = 0;
-        foreach (var ch in text)
+        int longest = 0;
+        for (var at = text.IndexOf(c); at >= 0; at = text.IndexOf(c, at))
         {
-            run = ch == c ? run + 1 : 0;
+            var run = text.AsSpan(at).IndexOfAnyExcept(c) is var end and >= 0 ? end : text.Length - at;
             longest = Math.Max(longest, run);
+            at += run;
+            if (at >= text.Length)
+            {
+                break;
+            }
         }
 
         return longest;
@@ -265,10 +316,14 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
     /// </summary>
     internal static void Prop(Utf8JsonWriter w, string name, string? value) => Prop(w, JsonEncodedText.Encode(name), value);
 
-    internal static void Prop(Utf8JsonWriter w, JsonEncodedText name, string? value)
+    internal static void Prop(Utf8JsonWriter w, JsonEncodedText name, string? value) => Prop(w, name, value.AsSpan());
+
+    private static void Prop(Utf8JsonWriter w, JsonEncodedText name, Composed value) => Prop(w, name, value.Text);
+
+    private static void Prop(Utf8JsonWriter w, JsonEncodedText name, ReadOnlySpan<char> value)
     {
-        value = value?.Trim();
-        if (!string.IsNullOrEmpty(value))
+        value = value.Trim();
+        if (!value.IsEmpty)
         {
             w.WriteStartObject();
             w.WriteString(OscalKeys.Name, name);
@@ -295,6 +350,64 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
             w.WriteString(OscalKeys.Ns, OscalKeys.Namespace);
             w.WriteString(OscalKeys.Value, value);
             w.WriteEndObject();
+        }
+    }
+
+    /// <summary>
+    /// A value made of parts (a title, a risk's statement) in this thread's buffer and written as one JSON string: the
+    /// items of a fleet make a million of them, and none needs to become a string of its own. Each is written before
+    /// the next is started.
+    /// </summary>
+    private sealed class Composed
+    {
+        [ThreadStatic]
+        private static Composed? _mine;
+
+        private char[] _chars = new char[1 << 10];
+        private int _length;
+
+        public ReadOnlySpan<char> Text => _chars.AsSpan(0, _length);
+
+        public static Composed Start()
+        {
+            var composed = _mine ??= new Composed();
+            composed._length = 0;
+            return composed;
+        }
+
+        public Composed Add(string? text) => Add(text.AsSpan());
+
+        public Composed Add(ReadOnlySpan<char> text)
+        {
+            text.CopyTo(Room(text.Length));
+            _length += text.Length;
+            return this;
+        }
+
+        public Composed Add(char c, int count)
+        {
+            Room(count)[..count].Fill(c);
+            _length += count;
+            return this;
+        }
+
+        public Composed Add(int number)
+        {
+            number.TryFormat(Room(11), out var written, provider: CultureInfo.InvariantCulture);
+            _length += written;
+            return this;
+        }
+
+        public void WriteTo(Utf8JsonWriter w, JsonEncodedText name) => w.WriteString(name, Text);
+
+        private Span<char> Room(int needed)
+        {
+            if (_length + needed > _chars.Length)
+            {
+                Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + needed));
+            }
+
+            return _chars.AsSpan(_length);
         }
     }
 }

@@ -73,7 +73,7 @@ internal sealed class OscalRenderer : IStreamingRenderer
             items.WriteObservations(w.Observations.Start());
             items.WriteFindings(w.Findings.Start(), w.Risks.Start());
             return new HostItems(w.Inventory.Items(), w.Observations.Items(), w.Findings.Items(), w.Risks.Items(),
-                items.Collected.At, [.. OscalControls.ControlIds(host.Findings.SelectMany(f => f.Controls))]);
+                items.Collected.At, OscalControls.ControlIds(host.Findings));
         }
 
         public void Add(HostResult host, HostView view) => Add(host, view, Prepare(host, view));
