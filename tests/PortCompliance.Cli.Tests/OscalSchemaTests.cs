@@ -273,6 +273,50 @@ public sealed class OscalSchemaTests
     }
 
     [Fact]
+    public void Should_Describe_Each_Socket_As_Results_Json_Has_It_Naming_Its_Processes_Only_When_The_Listing_Named_Them()
+    {
+        // The Debian ss listing names each socket's processes; Get-NetTCPConnection gives only an owning PID.
+        using var dir = new TempDir();
+        var inputs = Directory.CreateDirectory(dir.Sub("in")).FullName;
+        foreach (var sample in new[]
+                 {
+                     "samples/ss/ss-lntup-debian12-db.txt",
+                     "samples/powershell/ConvertTo-Csv-pwsh7.6.9-from-Get-NetTCPConnection-Where-State-Listen-default-table-github-9309247645.txt",
+                 })
+        {
+            File.Copy(RepoPaths.Combine(sample), Path.Combine(inputs, Path.GetFileName(sample)));
+        }
+
+        CliRun.Of(["audit", inputs, "--formats", "json,oscal", "--out", dir.Sub("out"), "--report-date", "2026-11-21"]);
+
+        var observations = Result(File.ReadAllText(Path.Combine(dir.Sub("out"), "oscal-assessment-results.json"))).GetProperty("observations")
+            .EnumerateArray().ToDictionary(o => o.GetProperty("relevant-evidence")[0].GetProperty("description").GetString()!);
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Sub("out"), "results.json")));
+        var (named, unnamed) = (0, 0);
+        foreach (var host in results.RootElement.GetProperty("hosts").EnumerateArray())
+        {
+            var (name, source) = (host.GetProperty("host").GetString()!, host.GetProperty("source").GetString()!);
+            foreach (var socket in host.GetProperty("sockets").EnumerateArray())
+            {
+                var (proto, address, port, line) = (socket.GetProperty("proto").GetString()!, socket.GetProperty("address").GetString()!,
+                    socket.GetProperty("port").GetInt32(), socket.GetProperty("line").GetInt32());
+                var processes = socket.GetProperty("processes").EnumerateArray()
+                    .Select(p => p.GetProperty("name").ValueKind == JsonValueKind.String ? p.GetProperty("name").GetString()! : "").ToList();
+                var held = string.Join(", ", processes);
+                _ = held.Length > 0 ? named++ : unnamed++;
+
+                var observation = observations[$"{source}, line {line}"];
+                Assert.Equal($"{proto} {address}:{port} listening on {name}", observation.GetProperty("title").GetString());
+                Assert.Equal($"A listening {proto} socket on {address} port {port}" + (held.Length > 0 ? $", held by {held}." : "."),
+                    observation.GetProperty("description").GetString());
+                Assert.Equal(line.ToString(System.Globalization.CultureInfo.InvariantCulture), Prop(observation.GetProperty("relevant-evidence")[0], "line"));
+            }
+        }
+
+        Assert.True(named > 0 && unnamed > 0, $"{named} sockets with process names, {unnamed} without");
+    }
+
+    [Fact]
     public void Should_Date_Observations_By_The_Captured_Line_And_Start_The_Result_At_The_Earliest_Capture()
     {
         using var dir = new TempDir();

@@ -275,7 +275,7 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         }
     }
 
-    private static int LongestRun(string text, char c)
+    internal static int LongestRun(string text, char c)
     {
         int longest = 0;
         for (var at = text.IndexOf(c); at >= 0; at = text.IndexOf(c, at))
