@@ -368,9 +368,12 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
 
         public ReadOnlySpan<char> Text => _chars.AsSpan(0, _length);
 
+        /// <summary>A buffer a huge value grew past this (a rule's findings on a host of 40,000 listeners) is not kept.</summary>
+        private const int Kept = 1 << 20;
+
         public static Composed Start()
         {
-            var composed = _mine ??= new Composed();
+            var composed = _mine is { _chars.Length: <= Kept } mine ? mine : _mine = new Composed();
             composed._length = 0;
             return composed;
         }
