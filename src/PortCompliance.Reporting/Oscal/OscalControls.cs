@@ -22,9 +22,6 @@ internal static partial class OscalControls
               + (m.Groups["enhancement"].Success ? "." + m.Groups["enhancement"].Value : "")
             : null;
 
-    public static IEnumerable<string> ControlIds(IEnumerable<string> controls) =>
-        controls.Select(ControlId).OfType<string>().Distinct(StringComparer.Ordinal);
-
     /// <summary>
     /// The NIST controls a host's findings map to, each once. Its findings of a rule share one list of controls (the
     /// rule's, or a group's), so a list the last finding had is not matched again.
@@ -85,7 +82,7 @@ internal static partial class OscalControls
 
     private static readonly ConditionalWeakTable<PolicyInfo, IReadOnlyList<string>> SortedRules = new();
 
-    /// <summary>Every NIST control of the rules that ran, as the policy maps them.</summary>
+    /// <summary>Every NIST control of the rules that ran, as the policy maps them (a control two rules share, twice).</summary>
     public static IEnumerable<string> OfPolicy(PolicyInfo policy) =>
-        ControlIds(policy.Rules.SelectMany(r => policy.RuleControls.GetValueOrDefault(r) ?? []));
+        policy.Rules.SelectMany(r => policy.RuleControls.GetValueOrDefault(r) ?? []).Select(ControlId).OfType<string>();
 }
