@@ -223,9 +223,40 @@ public sealed class OscalSchemaTests
         var first = Run("a");
         AssertValid(first);
         Assert.Contains("\n      \"oscal-version\": \"1.1.2\",\n", first); // indented by two
+        AssertOneItemALine(first);
         Assert.DoesNotContain("\\u002B", first);
         Assert.Matches("\"version\": \"2026-11-21\\+[0-9a-f]{12}\"", first);
         Assert.Equal(first, Run("b"));
+    }
+
+    /// <summary>
+    /// Each item of the big arrays is a line of its own, compact, at its array's depth (docs/oscal.md), so a line is
+    /// one whole item; and the observations, streamed as the hosts come, precede everything the hosts decide.
+    /// </summary>
+    private static void AssertOneItemALine(string document)
+    {
+        var lines = document.Split('\n');
+        var items = 0;
+        foreach (var (array, depth) in new[] { ("observations", 8), ("risks", 8), ("findings", 8), ("inventory-items", 10) })
+        {
+            var open = Array.FindIndex(lines, l => l == new string(' ', depth) + $"\"{array}\": [");
+            Assert.True(open > 0, $"{array} opens a line of its own");
+            var close = Array.FindIndex(lines, open, l => l == new string(' ', depth) + "]" || l == new string(' ', depth) + "],");
+            Assert.True(close > open + 1, $"{array} has items");
+            foreach (var line in lines[(open + 1)..close])
+            {
+                Assert.StartsWith(new string(' ', depth + 2) + "{\"uuid\":", line);
+                using var item = JsonDocument.Parse(line.TrimEnd(','));
+                Assert.Equal(JsonValueKind.Object, item.RootElement.ValueKind);
+                items++;
+            }
+        }
+
+        Assert.True(items > 20);
+        var result = JsonNode.Parse(document)!["assessment-results"]!["results"]![0]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Equal(["uuid", "title", "observations"], result.Take(3));
+        Assert.Contains("description", result);
+        Assert.Contains("start", result);
     }
 
     [Fact]

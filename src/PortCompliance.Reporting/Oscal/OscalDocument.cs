@@ -19,27 +19,58 @@ internal static class OscalDocument
     /// <summary>The depth of the items of results[0].local-definitions.inventory-items.</summary>
     internal const int InventoryDepth = 6;
 
+    private const string Observations = "\u0001observations";
+
+    /// <summary>
+    /// The document up to its observations, which stream into it as the hosts come: nothing before them depends on
+    /// the hosts (docs/oscal.md). <see cref="Write"/> checks that the finished envelope still begins so.
+    /// </summary>
+    public static byte[] Head(AuditResult run)
+    {
+        var text = Encoding.UTF8.GetString(Envelope(run, [], null, [Observations]));
+        var index = text.IndexOf(Quoted(Observations), StringComparison.Ordinal);
+        CheckDepth(text, index, ResultDepth, Observations);
+        return Encoding.UTF8.GetBytes(text[..index]);
+    }
+
+    /// <summary>
+    /// The rest of the document: after <paramref name="head"/> and the observations already written into
+    /// <paramref name="target"/> (none when <paramref name="head"/> is null), the envelope with the spooled arrays in
+    /// their places.
+    /// </summary>
     public static void Write(Stream target, AuditResult run, IReadOnlyCollection<string> controls, DateTimeOffset? earliest,
-        Stream inventory, Stream observations, Stream findings, Stream risks)
+        byte[]? head, Stream inventory, Stream findings, Stream risks)
     {
         Spliced[] spools =
         [
-            new("\u0001inventory", inventory, InventoryDepth), new("\u0001observations", observations, ResultDepth),
-            new("\u0001findings", findings, ResultDepth), new("\u0001risks", risks, ResultDepth),
+            new("\u0001inventory", inventory, InventoryDepth), new("\u0001findings", findings, ResultDepth), new("\u0001risks", risks, ResultDepth),
         ];
         var present = spools.Where(s => s.Items.Length > 2).ToList();
-        var text = Encoding.UTF8.GetString(Envelope(run, controls, earliest, [.. present.Select(s => s.Placeholder)]));
+        HashSet<string> placeholders = [.. present.Select(s => s.Placeholder)];
+        if (head is not null)
+        {
+            placeholders.Add(Observations);
+        }
+
+        var text = Encoding.UTF8.GetString(Envelope(run, controls, earliest, placeholders));
         var at = 0;
+        if (head is not null)
+        {
+            at = text.IndexOf(Quoted(Observations), StringComparison.Ordinal);
+            if (!Encoding.UTF8.GetBytes(text[..at]).AsSpan().SequenceEqual(head))
+            {
+                // A bug, not an input: what was written before the first host no longer heads the document.
+                throw new InvalidOperationException("the OSCAL envelope before the observations changed between the first host and the end");
+            }
+
+            CloseArray(target, ResultDepth);
+            at += Quoted(Observations).Length;
+        }
+
         foreach (var spool in present.OrderBy(s => text.IndexOf(s.Quoted, StringComparison.Ordinal)))
         {
             var index = text.IndexOf(spool.Quoted, StringComparison.Ordinal);
-            var line = text.LastIndexOf('\n', index) + 1;
-            if (text.AsSpan(line).IndexOfAnyExcept(' ') != (spool.Depth - 1) * OscalRenderer.WriterOptions.IndentSize)
-            {
-                // A bug, not an input: the envelope moved an array the spools were indented for.
-                throw new InvalidOperationException($"the OSCAL envelope holds an array at another depth than its items were written at ({spool.Quoted})");
-            }
-
+            CheckDepth(text, index, spool.Depth, spool.Placeholder);
             target.Write(Encoding.UTF8.GetBytes(text[at..index]));
             spool.Items.CopyTo(target, 1 << 20);
             at = index + spool.Quoted.Length;
@@ -48,13 +79,33 @@ internal static class OscalDocument
         target.Write(Encoding.UTF8.GetBytes(text[at..] + "\n"));
     }
 
+    /// <summary>Ends an array whose items are at <paramref name="depth"/>: its bracket on a line of its own, one level out.</summary>
+    public static void CloseArray(Stream target, int depth)
+    {
+        target.WriteByte((byte)'\n');
+        target.Write(Encoding.ASCII.GetBytes(new string(' ', (depth - 1) * OscalRenderer.WriterOptions.IndentSize)));
+        target.WriteByte((byte)']');
+    }
+
+    private static void CheckDepth(string text, int index, int depth, string placeholder)
+    {
+        var line = text.LastIndexOf('\n', index) + 1;
+        if (index < 0 || text.AsSpan(line).IndexOfAnyExcept(' ') != (depth - 1) * OscalRenderer.WriterOptions.IndentSize)
+        {
+            // A bug, not an input: the envelope moved an array the items were indented for.
+            throw new InvalidOperationException($"the OSCAL envelope holds an array at another depth than its items were written at ({placeholder[1..]})");
+        }
+    }
+
+    private static string Quoted(string placeholder) => $"\"\\u0001{placeholder[1..]}\"";
+
     /// <summary>
     /// A spool and the string the envelope holds in its place, as the writer writes it (<c>"\u0001risks"</c>): a
     /// control character no value of the document has.
     /// </summary>
     private sealed record Spliced(string Placeholder, Stream Items, int Depth)
     {
-        public string Quoted { get; } = $"\"\\u0001{Placeholder[1..]}\"";
+        public string Quoted { get; } = OscalDocument.Quoted(Placeholder);
     }
 
     private static byte[] Envelope(AuditResult run, IReadOnlyCollection<string> controls, DateTimeOffset? earliest, HashSet<string> present)
@@ -115,6 +166,13 @@ internal static class OscalDocument
             w.WriteStartObject();
             w.WriteString("uuid", OscalIds.Of("result", date, run.Policy.Id, run.Policy.Sha256));
             w.WriteString("title", $"Listening-port audit, {date}");
+            // The observations stream in as the hosts come (Head), so nothing before them may depend on the hosts;
+            // what does follows them, in the model's order.
+            if (present.Contains(Observations))
+            {
+                w.WriteString("observations", Observations);
+            }
+
             w.WriteString("description",
                 $"{run.Summary.Hosts} hosts, {run.Summary.Sockets} listening sockets, judged against policy {run.Policy.Id}: verdict {run.Summary.Verdict.ToString().ToLowerInvariant()}."
                 + (run.Drift is { } drift ? " " + DriftSentence(drift) : ""));
@@ -167,7 +225,7 @@ internal static class OscalDocument
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();
-            foreach (var (name, placeholder) in new[] { ("observations", "\u0001observations"), ("risks", "\u0001risks"), ("findings", "\u0001findings") })
+            foreach (var (name, placeholder) in new[] { ("risks", "\u0001risks"), ("findings", "\u0001findings") })
             {
                 if (present.Contains(placeholder))
                 {

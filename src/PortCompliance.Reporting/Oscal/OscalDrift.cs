@@ -67,7 +67,7 @@ internal sealed class OscalDrift(AuditResult run, HostResult host, DriftReport d
 
     private static string PortKey(string proto, string port) => proto + " " + port;
 
-    public void WriteObservations(Utf8JsonWriter w, OscalHostItems items)
+    public void WriteObservations(OscalItemLines w, OscalHostItems items)
     {
         var since = drift.BaselineAuditDate;
         if (own.Status == HostDriftStatus.NewHost)
@@ -104,9 +104,10 @@ internal sealed class OscalDrift(AuditResult run, HostResult host, DriftReport d
         }
     }
 
-    private void Write(Utf8JsonWriter w, OscalHostItems items, string uuid, string title, string description, string change,
+    private void Write(OscalItemLines lines, OscalHostItems items, string uuid, string title, string description, string change,
         IReadOnlyList<(string Name, string? Value)> props)
     {
+        var w = lines.Next();
         w.WriteStartObject();
         w.WriteString(OscalKeys.Uuid, uuid);
         w.WriteString(OscalKeys.Title, title);

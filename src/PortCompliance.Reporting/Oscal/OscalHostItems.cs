@@ -70,8 +70,9 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         return uuid;
     }
 
-    public void WriteInventoryItem(Utf8JsonWriter w)
+    public void WriteInventoryItem(OscalItemLines items)
     {
+        var w = items.Next();
         w.WriteStartObject();
         w.WriteString(OscalKeys.Uuid, _inventoryUuid);
         w.WriteString(OscalKeys.Description, $"Host {host.Host}");
@@ -89,13 +90,14 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         w.WriteEndObject();
     }
 
-    public void WriteObservations(Utf8JsonWriter w)
+    public void WriteObservations(OscalItemLines items)
     {
         // What every observation of the host repeats, encoded once for all of them.
         var (source, sha256, collectedFrom) = (Encoded(host.Source), Encoded(host.Sha256), Encoded(Collected.From));
         var collected = JsonEncodedText.Encode(CollectedTime);
         foreach (var s in host.Sockets)
         {
+            var w = items.Next();
             w.WriteStartObject();
             w.WriteString(OscalKeys.Uuid, ObservationUuid(s));
             Composed.Start().Add(s.Proto.Name()).Add(" ").Add(s.Address).Add(":").Add(s.Port).Add(" listening on ").Add(host.Host)
@@ -132,7 +134,7 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
             w.WriteEndObject();
         }
 
-        _drift?.WriteObservations(w, this);
+        _drift?.WriteObservations(items, this);
     }
 
     internal void WriteSubject(Utf8JsonWriter w)
@@ -145,7 +147,7 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         w.WriteEndArray();
     }
 
-    public void WriteFindings(Utf8JsonWriter findings, Utf8JsonWriter risks)
+    public void WriteFindings(OscalItemLines findingItems, OscalItemLines risks)
     {
         var byRule = host.Findings.ToLookup(f => f.Rule, StringComparer.Ordinal);
         var hostName = Encoded(host.Host);
@@ -177,6 +179,7 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
                 related.AddRange(_drift.ObservationsConcerning(rule, broken));
             }
 
+            var findings = findingItems.Next();
             findings.WriteStartObject();
             findings.WriteString(OscalKeys.Uuid, OscalIds.Of("finding", _date, host.Host, rule));
             Composed.Start().Add(rule).Add(" on ").Add(host.Host).WriteTo(findings, OscalKeys.Title);
@@ -204,10 +207,11 @@ internal sealed class OscalHostItems(AuditResult run, HostResult host, HostView 
         }
     }
 
-    private string WriteRisk(Utf8JsonWriter w, Finding f, int index)
+    private string WriteRisk(OscalItemLines risks, Finding f, int index)
     {
         var uuid = OscalIds.Of("risk", _date, host.Host, f.Rule, f.Proto?.ToString() ?? "", f.Address ?? "", f.Port?.ToString() ?? "", index.ToString());
         var approved = f.Waived && f.Waiver is { Expired: false };
+        var w = risks.Next();
         w.WriteStartObject();
         w.WriteString(OscalKeys.Uuid, uuid);
         var title = Composed.Start().Add(f.Rule).Add(": ").Add(host.Host);

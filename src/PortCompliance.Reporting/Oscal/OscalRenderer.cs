@@ -38,13 +38,6 @@ internal sealed class OscalRenderer : IStreamingRenderer
         Indented = true, IndentSize = 2, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>
-    /// <see cref="WriterOptions"/> for a host's items, without the writer's structure checks: the items are a few
-    /// shapes written by this code (and held to the official schema by the tests), and a fleet writes them a million
-    /// times. The envelope keeps the checks.
-    /// </summary>
-    private static readonly JsonWriterOptions ItemWriterOptions = WriterOptions with { SkipValidation = true };
-
     internal static string Time(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -55,11 +48,16 @@ internal sealed class OscalRenderer : IStreamingRenderer
     private sealed class Run(AuditResult run, ReportOutput output) : IReportRun
     {
         private readonly Spool _inventory = new(output.Scratch(), OscalDocument.InventoryDepth);
-        private readonly Spool _observations = new(output.Scratch(), OscalDocument.ResultDepth);
         private readonly Spool _findings = new(output.Scratch(), OscalDocument.ResultDepth);
         private readonly Spool _risks = new(output.Scratch(), OscalDocument.ResultDepth);
         private readonly SortedSet<string> _controls = new(OscalControls.OfPolicy(run.Policy), StringComparer.Ordinal);
         private DateTimeOffset? _earliest;
+
+        /// <summary>The document up to its observations, written with the first of them; they follow as hosts come.</summary>
+        private readonly byte[] _head = OscalDocument.Head(run);
+
+        private Stream? _target;
+        private bool _observed;
 
         /// <summary>This thread's item writers: Prepare runs on every core at once, and each host reuses its core's.</summary>
         [ThreadStatic]
@@ -72,7 +70,7 @@ internal sealed class OscalRenderer : IStreamingRenderer
             items.WriteInventoryItem(w.Inventory.Start());
             items.WriteObservations(w.Observations.Start());
             items.WriteFindings(w.Findings.Start(), w.Risks.Start());
-            return new HostItems(w.Inventory.Items(), w.Observations.Items(), w.Findings.Items(), w.Risks.Items(),
+            return new HostItems(new(w.Inventory.Take()), new(w.Observations.Take()), new(w.Findings.Take()), new(w.Risks.Take()),
                 items.Collected.At, OscalControls.ControlIds(host.Findings));
         }
 
@@ -83,22 +81,34 @@ internal sealed class OscalRenderer : IStreamingRenderer
             var items = (HostItems)prepared!;
             _earliest = _earliest is { } earliest && earliest <= items.Collected ? earliest : items.Collected;
             _inventory.Append(items.Inventory);
-            _observations.Append(items.Observations);
+            if (items.Observations.Length > 0)
+            {
+                var target = Target();
+                if (!_observed)
+                {
+                    target.Write(_head);
+                }
+
+                target.WriteByte(_observed ? (byte)',' : (byte)'[');
+                target.Write(items.Observations.Bytes.Span);
+                _observed = true;
+            }
+
+            items.Observations.Return();
             _findings.Append(items.Findings);
             _risks.Append(items.Risks);
             _controls.UnionWith(items.Controls);
         }
 
-        public void Finish(ReportModel model)
-        {
-            using var target = output.Open(FileName);
-            OscalDocument.Write(target, model.Result, _controls, _earliest, _inventory.Close(), _observations.Close(), _findings.Close(), _risks.Close());
-        }
+        public void Finish(ReportModel model) =>
+            OscalDocument.Write(Target(), model.Result, _controls, _earliest, _observed ? _head : null, _inventory.Close(), _findings.Close(), _risks.Close());
+
+        private Stream Target() => _target ??= output.Open(FileName);
 
         public void Dispose()
         {
+            _target?.Dispose();
             _inventory.Dispose();
-            _observations.Dispose();
             _findings.Dispose();
             _risks.Dispose();
         }
@@ -113,11 +123,9 @@ internal sealed class OscalRenderer : IStreamingRenderer
     /// </summary>
     private readonly record struct PooledBytes(ReadOnlyMemory<byte> Bytes, byte[]? Pooled)
     {
-        public static PooledBytes Of(ReadOnlySpan<byte> bytes)
+        public PooledBytes((ReadOnlyMemory<byte> Bytes, byte[]? Pooled) taken)
+            : this(taken.Bytes, taken.Pooled)
         {
-            var array = ArrayPool<byte>.Shared.Rent(bytes.Length);
-            bytes.CopyTo(array);
-            return new PooledBytes(array.AsMemory(0, bytes.Length), array);
         }
 
         public int Length => Bytes.Length;
@@ -133,54 +141,10 @@ internal sealed class OscalRenderer : IStreamingRenderer
 
     private sealed class HostWriters
     {
-        public ItemBuffer Inventory { get; } = new(OscalDocument.InventoryDepth);
-        public ItemBuffer Observations { get; } = new(OscalDocument.ResultDepth);
-        public ItemBuffer Findings { get; } = new(OscalDocument.ResultDepth);
-        public ItemBuffer Risks { get; } = new(OscalDocument.ResultDepth);
-    }
-
-    /// <summary>
-    /// Items as the document's array at <c>depth</c> holds them: written inside as many arrays of their own, which are
-    /// then dropped — <c>\n          {…},\n          {…}</c>, or nothing for none. The buffer is kept for the next host.
-    /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "a thread's writers live as long as the thread; a writer over a buffer holds nothing to release")]
-    private sealed class ItemBuffer(int depth)
-    {
-        private const int Kept = 1 << 20; // a buffer a huge host grew past this is not kept for the next one
-        private ArrayBufferWriter<byte> _bytes = new(1 << 14);
-        private readonly Utf8JsonWriter _writer = new(Stream.Null, ItemWriterOptions);
-        private int _start;
-
-        public Utf8JsonWriter Start()
-        {
-            _bytes.ResetWrittenCount();
-            _writer.Reset(_bytes);
-            for (var i = 0; i < depth; i++)
-            {
-                _writer.WriteStartArray();
-            }
-
-            _writer.Flush();
-            _start = _bytes.WrittenCount;
-            return _writer;
-        }
-
-        /// <summary>
-        /// The items written since <see cref="Start"/>, in a pooled array the spool returns once it holds them; a huge
-        /// host's are handed over in the buffer they grew in, not copied, and the next host starts a small one.
-        /// </summary>
-        public PooledBytes Items()
-        {
-            _writer.Flush();
-            if (_bytes.Capacity <= Kept)
-            {
-                return PooledBytes.Of(_bytes.WrittenSpan[_start..]);
-            }
-
-            var grown = new PooledBytes(_bytes.WrittenMemory[_start..], Pooled: null);
-            _bytes = new ArrayBufferWriter<byte>(1 << 14);
-            return grown;
-        }
+        public OscalItemLines Inventory { get; } = new(OscalDocument.InventoryDepth);
+        public OscalItemLines Observations { get; } = new(OscalDocument.ResultDepth);
+        public OscalItemLines Findings { get; } = new(OscalDocument.ResultDepth);
+        public OscalItemLines Risks { get; } = new(OscalDocument.ResultDepth);
     }
 
     /// <summary>
@@ -207,9 +171,7 @@ internal sealed class OscalRenderer : IStreamingRenderer
         {
             if (_any)
             {
-                stream.WriteByte((byte)'\n');
-                stream.Write(Encoding.ASCII.GetBytes(new string(' ', (depth - 1) * WriterOptions.IndentSize)));
-                stream.WriteByte((byte)']');
+                OscalDocument.CloseArray(stream, depth);
             }
             else
             {
