@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace PortCompliance.Reporting.Oscal;
@@ -11,9 +10,6 @@ internal static class OscalIds
 {
     /// <summary>The namespace of every PortCompliance OSCAL UUID; fixed forever, never regenerated.</summary>
     private static readonly Guid Namespace = new("5b1f0d52-6f1e-4c55-9a7e-2c0c7c1f0a17");
-
-    [ThreadStatic]
-    private static IncrementalHash? _sha1;
 
     public static string Of(params ReadOnlySpan<string> identity)
     {
@@ -60,12 +56,8 @@ internal static class OscalIds
     /// <summary>The namespace's 16 bytes and the name, hashed, stamped version 5 and variant 10.</summary>
     private static string Hashed(ReadOnlySpan<byte> namespaceAndName)
     {
-        // RFC 9562 defines version 5 over SHA-1: an identifier, not a security boundary. One hash object a thread,
-        // kept: a fleet names 30 UUIDs a host, and making the platform's hash anew for each costs more than hashing.
-        Span<byte> hash = stackalloc byte[20];
-        var sha1 = _sha1 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-        sha1.AppendData(namespaceAndName);
-        sha1.GetHashAndReset(hash);
+        Span<byte> hash = stackalloc byte[Sha1.Size];
+        Sha1.Hash(namespaceAndName, hash);
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash[..16], bigEndian: true).ToString();
